@@ -1,0 +1,3 @@
+import { hasRole } from './hasRole.ts'
+
+export const isAdmin = hasRole('admin')

@@ -1,0 +1,108 @@
+import type { CollectionConfig } from 'payload'
+import { hasRole } from '../../access/hasRole.ts'
+import { nobody } from '../../access/nobody.ts'
+import { ageBands } from '../../lib/catalogue.ts'
+import { streetOptions } from '../../lib/district.ts'
+import { t } from '../../lib/i18n.ts'
+
+export const bookingStatuses = [
+  { value: 'confirmed', label: t('已确认', 'Confirmed') },
+  { value: 'waitlisted', label: t('候补中', 'Waitlisted') },
+  { value: 'cancelled', label: t('已取消', 'Cancelled') },
+  { value: 'attended', label: t('已签到', 'Attended') },
+  { value: 'no-show', label: t('未到场', 'No-show') },
+] as const
+
+const timestamp = (name: string, label: ReturnType<typeof t>) => ({
+  name,
+  type: 'date' as const,
+  label,
+  admin: { readOnly: true, position: 'sidebar' as const, date: { pickerAppearance: 'dayAndTime' as const } },
+})
+
+/**
+ * Parents' bookings: personal information under PIPL, so only coordinators (and admins) read them.
+ * Parents create bookings through the public booking endpoints, never through this collection's REST API.
+ * Deliberately absent: ID numbers, birth dates, children's names.
+ */
+export const Bookings: CollectionConfig = {
+  slug: 'bookings',
+  labels: { singular: t('报名', 'Booking'), plural: t('报名记录', 'Bookings') },
+  admin: {
+    useAsTitle: 'code',
+    group: t('福家大讲堂', 'Courses'),
+    defaultColumns: ['code', 'session', 'parentName', 'status', 'createdAt'],
+  },
+  access: {
+    read: hasRole('coordinator'),
+    create: nobody,
+    update: hasRole('coordinator'),
+    delete: hasRole('admin'),
+  },
+  fields: [
+    {
+      name: 'session',
+      type: 'relationship',
+      relationTo: 'course-sessions',
+      required: true,
+      index: true,
+      label: t('场次', 'Session'),
+    },
+    { name: 'code', type: 'text', required: true, unique: true, label: t('报名码', 'Code'), admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      options: [...bookingStatuses],
+      label: t('状态', 'Status'),
+      admin: { readOnly: true },
+    },
+    { name: 'parentName', type: 'text', required: true, maxLength: 30, label: t('家长姓名', 'Parent name') },
+    { name: 'phone', type: 'text', required: true, index: true, label: t('手机号', 'Mobile') },
+    {
+      name: 'childAgeBand',
+      type: 'select',
+      required: true,
+      options: [...ageBands],
+      label: t('孩子年龄段', "Child's age band"),
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'street', type: 'select', required: true, options: streetOptions, label: t('街道', 'Street') },
+        { name: 'community', type: 'text', maxLength: 30, label: t('社区', 'Community') },
+      ],
+    },
+    {
+      name: 'attendees',
+      type: 'number',
+      required: true,
+      min: 1,
+      max: 2,
+      defaultValue: 1,
+      label: t('参加人数', 'Attendees'),
+    },
+    {
+      name: 'guardianConsent',
+      type: 'group',
+      label: t('监护人同意', 'Guardian consent'),
+      admin: { readOnly: true },
+      fields: [
+        { name: 'given', type: 'checkbox', required: true, label: t('已同意', 'Given') },
+        { name: 'at', type: 'date', required: true, label: t('同意时间', 'At') },
+        { name: 'policyVersion', type: 'text', required: true, label: t('政策版本', 'Policy version') },
+      ],
+    },
+    { name: 'idempotencyKey', type: 'text', required: true, unique: true, admin: { hidden: true } },
+    {
+      name: 'cancelReason',
+      type: 'text',
+      maxLength: 200,
+      label: t('取消原因（家长可见）', 'Cancellation reason (shown to the parent)'),
+    },
+    timestamp('cancelledAt', t('取消时间', 'Cancelled at')),
+    timestamp('promotedAt', t('转正时间', 'Promoted at')),
+    timestamp('checkedInAt', t('签到时间', 'Checked in at')),
+  ],
+}

@@ -1,0 +1,31 @@
+import type { CollectionConfig } from 'payload'
+import { anyone } from '../../access/anyone.ts'
+import { hasRole } from '../../access/hasRole.ts'
+import { slugField } from '../../fields/slug.ts'
+import { t } from '../../lib/i18n.ts'
+
+export const CourseCategories: CollectionConfig = {
+  slug: 'course-categories',
+  labels: { singular: t('课程类别', 'Course category'), plural: t('课程类别', 'Course categories') },
+  admin: { useAsTitle: 'name', group: t('福家大讲堂', 'Courses'), defaultColumns: ['order', 'name', 'slug'] },
+  defaultSort: 'order',
+  access: {
+    read: anyone,
+    create: hasRole('coordinator'),
+    update: hasRole('coordinator'),
+    delete: hasRole('coordinator'),
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true, label: t('名称', 'Name') },
+    slugField('name'),
+    {
+      name: 'order',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      label: t('排序', 'Order'),
+      admin: { position: 'sidebar' },
+    },
+    { name: 'description', type: 'textarea', maxLength: 300, label: t('简介', 'Description') },
+  ],
+}

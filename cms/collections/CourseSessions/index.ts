@@ -1,0 +1,123 @@
+import type { CollectionConfig, DateField } from 'payload'
+import { anyone } from '../../access/anyone.ts'
+import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
+import { streetOptions } from '../../lib/district.ts'
+import { t } from '../../lib/i18n.ts'
+import { completeBookingWindow } from './hooks/completeBookingWindow.ts'
+import { setSessionTitle } from './hooks/setSessionTitle.ts'
+
+const dateTime = (name: string, label: ReturnType<typeof t>, required = false): DateField => ({
+  name,
+  type: 'date',
+  required,
+  timezone: true,
+  label,
+  admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 15 } },
+})
+
+/** Maintained by the booking store in the same statement that takes or frees a seat: never edited by hand. */
+const bookingCount = (name: string, label: ReturnType<typeof t>) => ({
+  name,
+  type: 'number' as const,
+  defaultValue: 0,
+  min: 0,
+  label,
+  access: { create: () => false, update: () => false },
+  admin: { readOnly: true, position: 'sidebar' as const },
+})
+
+export const CourseSessions: CollectionConfig = {
+  slug: 'course-sessions',
+  labels: { singular: t('开课场次', 'Course session'), plural: t('开课场次', 'Course sessions') },
+  admin: {
+    useAsTitle: 'title',
+    group: t('福家大讲堂', 'Courses'),
+    defaultColumns: ['title', 'venue.street', 'capacity', 'confirmedCount', 'waitlistedCount', 'status'],
+  },
+  defaultSort: 'startsAt',
+  access: {
+    read: anyone,
+    create: hasRole('coordinator'),
+    update: hasRole('coordinator'),
+    delete: hasRole('coordinator'),
+  },
+  hooks: { beforeValidate: [completeBookingWindow], beforeChange: [setSessionTitle] },
+  fields: [
+    { name: 'title', type: 'text', label: t('场次', 'Session'), admin: { readOnly: true, hidden: true } },
+    {
+      name: 'course',
+      type: 'relationship',
+      relationTo: 'courses',
+      required: true,
+      index: true,
+      label: t('课程', 'Course'),
+    },
+    {
+      type: 'row',
+      fields: [dateTime('startsAt', t('开始时间', 'Starts'), true), dateTime('endsAt', t('结束时间', 'Ends'), true)],
+    },
+    {
+      name: 'venue',
+      type: 'group',
+      label: t('地点', 'Venue'),
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'street', type: 'select', options: streetOptions, label: t('街道', 'Street') },
+            { name: 'community', type: 'text', label: t('社区', 'Community') },
+          ],
+        },
+        { name: 'address', type: 'text', label: t('详细地址', 'Address') },
+      ],
+    },
+    {
+      name: 'onlineLink',
+      type: 'text',
+      label: t('线上课程链接', 'Online link'),
+      // Sent to booked parents only; never published on the static site.
+      access: { read: fieldHasRole('coordinator') },
+      validate: (v: string | null | undefined) =>
+        !v || /^https?:\/\/\S+$/.test(v) || '请输入以 http:// 或 https:// 开头的网址',
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'capacity', type: 'number', required: true, min: 1, max: 2000, label: t('名额', 'Capacity') },
+        {
+          name: 'waitlistSize',
+          type: 'number',
+          required: true,
+          min: 0,
+          max: 2000,
+          defaultValue: 0,
+          label: t('候补名额', 'Waitlist size'),
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        dateTime('bookingOpensAt', t('报名开始', 'Booking opens')),
+        dateTime('bookingClosesAt', t('报名截止', 'Booking closes')),
+        dateTime('cancellationDeadline', t('取消截止', 'Cancellation deadline')),
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'scheduled',
+      index: true,
+      label: t('状态', 'Status'),
+      options: [
+        { value: 'scheduled', label: t('已排期', 'Scheduled') },
+        { value: 'cancelled', label: t('已取消', 'Cancelled') },
+        { value: 'completed', label: t('已结束', 'Completed') },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    bookingCount('confirmedCount', t('已确认人数', 'Confirmed')),
+    bookingCount('waitlistedCount', t('候补人数', 'Waitlisted')),
+  ],
+}

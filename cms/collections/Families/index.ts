@@ -1,0 +1,91 @@
+import type { CollectionConfig } from 'payload'
+import { hasRole } from '../../access/hasRole.ts'
+import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
+import { publishedAtField } from '../../fields/publishedAt.ts'
+import { seoField } from '../../fields/seo.ts'
+import { slugField } from '../../fields/slug.ts'
+import { honourLevels } from '../../lib/catalogue.ts'
+import { streetOptions } from '../../lib/district.ts'
+import { t } from '../../lib/i18n.ts'
+import { requireConsentToPublish } from './hooks/requireConsentToPublish.ts'
+
+export const Families: CollectionConfig = {
+  slug: 'families',
+  labels: { singular: t('最美家庭', 'Model family'), plural: t('最美家庭', 'Model families') },
+  admin: {
+    useAsTitle: 'familyName',
+    group: t('内容', 'Content'),
+    defaultColumns: ['familyName', 'street', 'featured', '_status'],
+  },
+  defaultSort: '-publishedAt',
+  access: {
+    read: publishedOrStaff,
+    readVersions: hasRole('editor'),
+    create: hasRole('editor'),
+    update: hasRole('editor'),
+    delete: hasRole('editor'),
+  },
+  versions: { maxPerDoc: 50, drafts: { autosave: { interval: 2000 }, schedulePublish: true } },
+  hooks: { beforeChange: [requireConsentToPublish] },
+  fields: [
+    { name: 'familyName', type: 'text', required: true, label: t('家庭名称', 'Family name') },
+    slugField('familyName'),
+    publishedAtField,
+    {
+      type: 'row',
+      fields: [
+        { name: 'street', type: 'select', required: true, options: streetOptions, label: t('街道', 'Street') },
+        { name: 'community', type: 'text', label: t('社区', 'Community') },
+      ],
+    },
+    { name: 'membersSummary', type: 'textarea', maxLength: 200, label: t('家庭成员', 'Members') },
+    {
+      name: 'honours',
+      type: 'array',
+      label: t('荣誉', 'Honours'),
+      labels: { singular: t('荣誉', 'Honour'), plural: t('荣誉', 'Honours') },
+      fields: [
+        { name: 'title', type: 'text', required: true, label: t('荣誉名称', 'Title') },
+        {
+          type: 'row',
+          fields: [
+            { name: 'level', type: 'select', required: true, options: [...honourLevels], label: t('级别', 'Level') },
+            { name: 'year', type: 'number', required: true, min: 1949, max: 2100, label: t('年份', 'Year') },
+            { name: 'awardingBody', type: 'text', label: t('授予单位', 'Awarded by') },
+          ],
+        },
+      ],
+    },
+    { name: 'story', type: 'richText', label: t('家庭故事', 'Story') },
+    { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, label: t('照片', 'Photos') },
+    {
+      name: 'featured',
+      type: 'checkbox',
+      defaultValue: false,
+      label: t('首页推荐', 'Featured on home'),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'consent',
+      type: 'group',
+      label: t('公开授权', 'Consent to publish'),
+      admin: {
+        description: t(
+          '发布前须取得家庭成员对公开姓名、照片和故事的书面同意',
+          "The family's written consent to publish names, photos and story is required before publishing",
+        ),
+      },
+      fields: [
+        {
+          name: 'given',
+          type: 'checkbox',
+          defaultValue: false,
+          label: t('已取得书面同意', 'Written consent obtained'),
+        },
+        { name: 'recordedAt', type: 'date', label: t('同意日期', 'Date of consent') },
+        { name: 'note', type: 'text', label: t('备注（如同意书编号）', 'Note (e.g. form number)') },
+      ],
+    },
+    seoField,
+  ],
+}

@@ -1,0 +1,77 @@
+import type { GlobalConfig } from 'payload'
+import { anyone } from '../../access/anyone.ts'
+import { isAdmin } from '../../access/isAdmin.ts'
+import { t } from '../../lib/i18n.ts'
+
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  label: t('站点设置', 'Site settings'),
+  admin: { group: t('系统', 'System') },
+  access: { read: anyone, update: isAdmin },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: t('基本信息', 'General'),
+          fields: [
+            { name: 'siteName', type: 'text', required: true, defaultValue: '福家', label: t('站点名称', 'Site name') },
+            { name: 'tagline', type: 'text', label: t('标语', 'Tagline') },
+            { name: 'organisation', type: 'text', label: t('主办单位', 'Operator') },
+            {
+              name: 'contact',
+              type: 'group',
+              label: t('联系方式', 'Contact'),
+              fields: [
+                { name: 'phone', type: 'text', label: t('电话', 'Phone') },
+                { name: 'email', type: 'email', label: t('邮箱', 'Email') },
+                { name: 'address', type: 'text', label: t('地址', 'Address') },
+              ],
+            },
+            { name: 'icpNumber', type: 'text', label: t('ICP备案号', 'ICP filing number') },
+            { name: 'policeFilingNumber', type: 'text', label: t('公安联网备案号', 'Public security filing number') },
+            {
+              name: 'isSampleContent',
+              type: 'checkbox',
+              defaultValue: false,
+              label: t('当前为示例数据（网站显示提示条）', 'Showing sample content (the site shows a banner)'),
+            },
+          ],
+        },
+        {
+          label: t('隐私与未成年人保护', 'Privacy'),
+          fields: [
+            {
+              name: 'retentionDays',
+              type: 'number',
+              required: true,
+              defaultValue: 180,
+              min: 1,
+              max: 3650,
+              label: t('报名信息保存天数（课程结束后）', 'Days booking data is kept after a session'),
+            },
+            {
+              name: 'privacyPolicyVersion',
+              type: 'text',
+              required: true,
+              defaultValue: '2026-01',
+              label: t('隐私政策版本', 'Privacy policy version'),
+              admin: {
+                description: t(
+                  '修改政策内容后请更新版本号；报名时记录家长同意的版本',
+                  'Bump after changing the text; bookings record it',
+                ),
+              },
+            },
+            { name: 'privacyNotice', type: 'richText', label: t('隐私政策', 'Privacy notice') },
+            {
+              name: 'minorsRules',
+              type: 'richText',
+              label: t('儿童个人信息保护规则', "Children's personal information rules"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { Articles } from './collections/Articles/index.ts'
+import { Bookings } from './collections/Bookings/index.ts'
+import { ContentMigrations } from './collections/ContentMigrations/index.ts'
+import { CourseCategories } from './collections/CourseCategories/index.ts'
+import { CourseSessions } from './collections/CourseSessions/index.ts'
+import { Courses } from './collections/Courses/index.ts'
+import { Families } from './collections/Families/index.ts'
+import { Lecturers } from './collections/Lecturers/index.ts'
+import { Media } from './collections/Media/index.ts'
+import { Topics } from './collections/Topics/index.ts'
+import { Users } from './collections/Users/index.ts'
+import { databaseAdapter } from './db.ts'
+import { env } from './env.ts'
+import { Home } from './globals/Home/index.ts'
+import { SiteSettings } from './globals/SiteSettings/index.ts'
+import { TIMEZONE } from './lib/i18n.ts'
+import { cmsDir } from './paths.ts'
+
+const settings = env()
+const allowedOrigins = [settings.siteUrl, settings.CMS_URL].filter((u): u is string => Boolean(u))
+
+export default buildConfig({
+  secret: settings.PAYLOAD_SECRET,
+  serverURL: settings.CMS_URL,
+  db: databaseAdapter(settings),
+  editor: lexicalEditor(),
+  sharp,
+  collections: [
+    Articles,
+    Topics,
+    Families,
+    Media,
+    Courses,
+    CourseCategories,
+    CourseSessions,
+    Lecturers,
+    Bookings,
+    Users,
+    ContentMigrations,
+  ],
+  globals: [Home, SiteSettings],
+  i18n: { fallbackLanguage: 'zh', supportedLanguages: { zh, en } },
+  cors: allowedOrigins,
+  csrf: allowedOrigins,
+  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · 福家管理后台' },
+    dateFormat: 'yyyy年M月d日 HH:mm',
+    timezones: { defaultTimezone: TIMEZONE, supportedTimezones: [{ label: '北京时间', value: TIMEZONE }] },
+    importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') },
+  },
+  jobs: {
+    // Scheduled publishing runs inside the server process (cms/server.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => process.env.FUJIA_RUN_JOBS === '1',
+  },
+  typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
+  telemetry: false,
+})
