@@ -7,8 +7,9 @@ import { migrations } from './migrations/index.ts'
 import { cmsDir } from './paths.ts'
 
 /**
- * The one place that knows which database is in use. SQLite (the default) applies the committed
- * migrations in production; MongoDB needs no schema migrations (indexes are built by the adapter).
+ * The one place that knows which database is in use. SQLite (the default) gets its schema from the committed
+ * migrations (applied by openPayload and, under NODE_ENV=production, by Payload itself); only tests push the
+ * schema directly. MongoDB needs no schema migrations (the adapter builds indexes).
  */
 export function databaseAdapter(env: Env): DatabaseAdapterObj {
   if (env.databaseKind === 'mongodb') {
@@ -18,6 +19,7 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     client: { url: `file:${env.sqlitePath}` },
     wal: true,
     busyTimeout: 5000,
+    push: env.NODE_ENV === 'test',
     migrationDir: path.join(cmsDir, 'migrations'),
     prodMigrations: migrations,
   })

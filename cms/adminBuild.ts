@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { cmsDir, rootDir } from './paths.ts'
+import { hashSources } from './site/fingerprint.ts'
+
+const stampFile = path.join(cmsDir, '.next', 'fujia-sources')
+const bin = (name: string) => path.join(rootDir, 'node_modules/.bin', name)
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: rootDir, env: { ...process.env, ...env }, stdio: 'inherit' })
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} exited with ${code}`))))
+  })
+}
+
+const adminSources = () =>
+  hashSources([cmsDir, path.join(rootDir, 'package-lock.json')], (f) => !f.endsWith('payload-types.ts'))
+
+export const isAdminBuildCurrent = (): boolean => {
+  try {
+    return fs.readFileSync(stampFile, 'utf8') === adminSources()
+  } catch {
+    return false
+  }
+}
+
+/** Regenerates the admin's import map (without it rich-text fields silently vanish) and builds the Next app. */
+export async function buildAdmin(): Promise<void> {
+  const config = { PAYLOAD_CONFIG_PATH: path.join(cmsDir, 'payload.config.ts') }
+  await run(bin('payload'), ['generate:importmap'], config)
+  await run(bin('next'), ['build', cmsDir], { ...config, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' })
+  fs.writeFileSync(stampFile, adminSources())
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import next from 'next'
+import sirv from 'sirv'
+import { cmsDir, dataDir } from './paths.ts'
+import { currentSiteDir } from './site/buildSite.ts'
+
+const owns = (url: string, prefix: string) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)
+const nextRoutes = ['/admin', '/api', '/_next']
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, nextFn?: () => void) => void
+
+/** Serves whichever build the `data/site` link points at, picking up a swapped-in build on the next request. */
+function siteHandler() {
+  let servedDir: string | undefined
+  let handler: Handler | undefined
+  let notFoundPage: Buffer | undefined
+  const refresh = () => {
+    const dir = currentSiteDir()
+    if (dir === servedDir) return
+    servedDir = dir
+    handler = dir
+      ? sirv(dir, {
+          etag: true,
+          brotli: true,
+          gzip: true,
+          extensions: ['html'],
+          setHeaders: (res, pathname) =>
+            res.setHeader(
+              'Cache-Control',
+              pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+            ),
+        })
+      : undefined
+    notFoundPage = dir && fs.existsSync(path.join(dir, '404.html')) ? fs.readFileSync(path.join(dir, '404.html')) : undefined
+  }
+  return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    refresh()
+    const notFound = () => {
+      res.statusCode = 404
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.end(notFoundPage ?? '<!doctype html><meta charset="utf-8"><title>页面不存在</title><p>页面不存在</p>')
+    }
+    if (!handler) {
+      res.statusCode = 503
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.end('网站正在生成，请稍后刷新。')
+      return
+    }
+    handler(req, res, notFound)
+  }
+}
+
+const mediaHandler = sirv(path.join(dataDir, 'media'), {
+  etag: true,
+  dev: true, // uploads appear at any time: look files up per request
+  setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=86400'),
+})
+
+/**
+ * One HTTP server on one port: the admin and API (Next + Payload), uploaded images at /media/, and the
+ * static site everywhere else. Same origin, so the booking island needs no CORS.
+ */
+export async function startServer(opts: { port: number; host: string }): Promise<http.Server> {
+  const app = next({ dev: false, dir: cmsDir, quiet: true })
+  const handleNext = app.getRequestHandler()
+  await app.prepare()
+  const serveSite = siteHandler()
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/'
+    if (nextRoutes.some((p) => owns(url, p))) return void handleNext(req, res)
+    if (owns(url, '/media')) {
+      req.url = url.slice('/media'.length) || '/'
+      return mediaHandler(req, res, () => {
+        res.statusCode = 404
+        res.end()
+      })
+    }
+    serveSite(req, res)
+  })
+  await new Promise<void>((resolve) => server.listen(opts.port, opts.host, resolve))
+  return server
+}
