@@ -16,12 +16,12 @@ const envSchema = z
     DATABASE_URI: z
       .string()
       .trim()
-      .default('file:./data/fujia.db')
+      .default(`file:${path.join(dataDir, 'fujia.db')}`)
       .refine((v) => /^(file:|mongodb(\+srv)?:\/\/)/.test(v), {
         message: 'must start with file: (SQLite) or mongodb:// / mongodb+srv:// (MongoDB)',
       }),
     PAYLOAD_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
     SITE_URL: optionalText.pipe(z.url('must be a URL such as https://fujia.example.cn').optional()),
     CMS_URL: optionalText.pipe(z.url('must be a URL').optional()),
