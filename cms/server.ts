@@ -6,7 +6,8 @@ import sirv from 'sirv'
 import { cmsDir, dataDir } from './paths.ts'
 import { currentSiteDir } from './site/buildSite.ts'
 
-const owns = (url: string, prefix: string) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)
+const owns = (url: string, prefix: string) =>
+  url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)
 const nextRoutes = ['/admin', '/api', '/_next']
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, nextFn?: () => void) => void
@@ -29,11 +30,14 @@ function siteHandler() {
           setHeaders: (res, pathname) =>
             res.setHeader(
               'Cache-Control',
-              pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+              pathname.startsWith('/_astro/')
+                ? 'public, max-age=31536000, immutable'
+                : 'public, max-age=0, must-revalidate',
             ),
         })
       : undefined
-    notFoundPage = dir && fs.existsSync(path.join(dir, '404.html')) ? fs.readFileSync(path.join(dir, '404.html')) : undefined
+    notFoundPage =
+      dir && fs.existsSync(path.join(dir, '404.html')) ? fs.readFileSync(path.join(dir, '404.html')) : undefined
   }
   return (req: http.IncomingMessage, res: http.ServerResponse) => {
     refresh()

@@ -45,7 +45,9 @@ async function main() {
   await fetch(`http://127.0.0.1:${settings.PORT}/api/globals/site-settings`).catch(() => undefined)
 
   const base = `http://localhost:${settings.PORT}`
-  log(`就绪，用时 ${seconds(performance.now() - started)}${migrated.length ? `（应用了 ${migrated.length} 个内容迁移）` : ''}`)
+  log(
+    `就绪，用时 ${seconds(performance.now() - started)}${migrated.length ? `（应用了 ${migrated.length} 个内容迁移）` : ''}`,
+  )
   log(`网站      ${base}/`)
   log(`管理后台  ${base}/admin`)
   log(`API       ${base}/api`)

@@ -6,7 +6,16 @@ import { currentSiteDir } from './buildSite.ts'
 import { hashSources } from './fingerprint.ts'
 
 const STAMP = '.fujia-build.json'
-const siteCollections = ['articles', 'topics', 'families', 'courses', 'course-categories', 'course-sessions', 'lecturers', 'media'] as const
+const siteCollections = [
+  'articles',
+  'topics',
+  'families',
+  'courses',
+  'course-categories',
+  'course-sessions',
+  'lecturers',
+  'media',
+] as const
 
 /** What a site build depends on: the site's sources and the state of every collection and global it reads. */
 export async function siteInputs(payload: Payload): Promise<{ sources: string; content: string }> {
@@ -26,9 +35,11 @@ export async function siteInputs(payload: Payload): Promise<{ sources: string; c
     const global = await payload.findGlobal({ slug, depth: 0, overrideAccess: true })
     parts.push(`${slug}:${global.updatedAt ?? ''}`)
   }
-  const sources = hashSources(
-    [path.join(rootDir, 'site'), path.join(rootDir, 'astro.config.mjs'), path.join(rootDir, 'cms/lib')],
-  )
+  const sources = hashSources([
+    path.join(rootDir, 'site'),
+    path.join(rootDir, 'astro.config.mjs'),
+    path.join(rootDir, 'cms/lib'),
+  ])
   return { sources, content: parts.join('|') }
 }
 

@@ -11,6 +11,7 @@ export type TestPayload = { payload: Payload; dir: string; close: () => Promise<
  */
 export async function startTestPayload(): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fujia-test-'))
+  process.env.DATA_DIR = dir // uploads land here, not in the developer's data/
   process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
   process.env.PAYLOAD_SECRET ??= 'test-secret-test-secret-test-secret-000'
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])

@@ -539,6 +539,35 @@ describe('personal data', () => {
     expect(booking.phone).toBe(seeded.phone)
   })
 
+  it('a coordinator cannot change what only the booking store may: status, code, consent, idempotency key', async () => {
+    const seeded = await readBack('bookings', fx.read.bookings)
+    await ctx.payload.update({
+      collection: 'bookings',
+      id: fx.read.bookings,
+      data: {
+        status: 'cancelled',
+        code: 'HACKED22',
+        idempotencyKey: 'replayed',
+        guardianConsent: { given: false },
+        cancelReason: '场地调整',
+      },
+      ...as('coordinator'),
+    })
+    const after = await readBack('bookings', fx.read.bookings)
+    expect(after.cancelReason).toBe('场地调整')
+    expect({
+      status: after.status,
+      code: after.code,
+      key: after.idempotencyKey,
+      consent: after.guardianConsent?.given,
+    }).toEqual({
+      status: seeded.status,
+      code: seeded.code,
+      key: seeded.idempotencyKey,
+      consent: seeded.guardianConsent?.given,
+    })
+  })
+
   it('staff read their own account and nobody else’s; an admin reads every account', async () => {
     const total = await count('users')
     for (const role of ['editor', 'coordinator'] as const) {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { hasRole } from '../../access/hasRole.ts'
 import { nobody } from '../../access/nobody.ts'
+import { systemOnly } from '../../access/systemOnly.ts'
 import { ageBands } from '../../lib/catalogue.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
@@ -22,7 +23,8 @@ const timestamp = (name: string, label: ReturnType<typeof t>) => ({
 
 /**
  * Parents' bookings: personal information under PIPL, so only coordinators (and admins) read them.
- * Parents create bookings through the public booking endpoints, never through this collection's REST API.
+ * Parents create bookings through the public booking endpoints, never through this collection's REST API;
+ * status, code, consent and idempotency key change only through the booking store, which keeps session counts right.
  * Deliberately absent: ID numbers, birth dates, children's names.
  */
 export const Bookings: CollectionConfig = {
@@ -48,7 +50,15 @@ export const Bookings: CollectionConfig = {
       index: true,
       label: t('场次', 'Session'),
     },
-    { name: 'code', type: 'text', required: true, unique: true, label: t('报名码', 'Code'), admin: { readOnly: true } },
+    {
+      name: 'code',
+      type: 'text',
+      required: true,
+      unique: true,
+      label: t('报名码', 'Code'),
+      access: { update: systemOnly },
+      admin: { readOnly: true },
+    },
     {
       name: 'status',
       type: 'select',
@@ -56,6 +66,7 @@ export const Bookings: CollectionConfig = {
       index: true,
       options: [...bookingStatuses],
       label: t('状态', 'Status'),
+      access: { update: systemOnly },
       admin: { readOnly: true },
     },
     { name: 'parentName', type: 'text', required: true, maxLength: 30, label: t('家长姓名', 'Parent name') },
@@ -87,6 +98,7 @@ export const Bookings: CollectionConfig = {
       name: 'guardianConsent',
       type: 'group',
       label: t('监护人同意', 'Guardian consent'),
+      access: { update: systemOnly },
       admin: { readOnly: true },
       fields: [
         { name: 'given', type: 'checkbox', required: true, label: t('已同意', 'Given') },
@@ -94,7 +106,14 @@ export const Bookings: CollectionConfig = {
         { name: 'policyVersion', type: 'text', required: true, label: t('政策版本', 'Policy version') },
       ],
     },
-    { name: 'idempotencyKey', type: 'text', required: true, unique: true, admin: { hidden: true } },
+    {
+      name: 'idempotencyKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      access: { update: systemOnly },
+      admin: { hidden: true },
+    },
     {
       name: 'cancelReason',
       type: 'text',

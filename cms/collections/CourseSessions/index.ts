@@ -1,8 +1,9 @@
 import type { CollectionConfig, DateField } from 'payload'
-import { anyone } from '../../access/anyone.ts'
 import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
+import { systemOnly } from '../../access/systemOnly.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
+import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
 import { completeBookingWindow } from './hooks/completeBookingWindow.ts'
 import { setSessionTitle } from './hooks/setSessionTitle.ts'
 
@@ -22,7 +23,7 @@ const bookingCount = (name: string, label: ReturnType<typeof t>) => ({
   defaultValue: 0,
   min: 0,
   label,
-  access: { create: () => false, update: () => false },
+  access: { create: systemOnly, update: systemOnly },
   admin: { readOnly: true, position: 'sidebar' as const },
 })
 
@@ -36,7 +37,7 @@ export const CourseSessions: CollectionConfig = {
   },
   defaultSort: 'startsAt',
   access: {
-    read: anyone,
+    read: publishedCourseOrStaff,
     create: hasRole('coordinator'),
     update: hasRole('coordinator'),
     delete: hasRole('coordinator'),
