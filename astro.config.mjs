@@ -1,0 +1,54 @@
+// @ts-check
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import react from '@astrojs/react'
+import { defineConfig } from 'astro/config'
+
+/** Repository root: relative paths in settings resolve from here, never from the cwd. */
+const rootDir = path.dirname(fileURLToPath(import.meta.url))
+const fromRoot = (/** @type {string} */ p) => (path.isAbsolute(p) ? p : path.join(rootDir, p))
+
+/**
+ * Packages the content loaders pull in through the Payload Local API. They use native modules
+ * (libsql, sharp), dynamic requires and Node built-ins, so Node loads them as they are instead of Vite.
+ */
+const payloadPackages = [
+  'payload',
+  '@payloadcms/db-sqlite',
+  '@payloadcms/db-mongodb',
+  '@payloadcms/drizzle',
+  '@payloadcms/richtext-lexical',
+  '@payloadcms/translations',
+  '@libsql/client',
+  'libsql',
+  'drizzle-orm',
+  'drizzle-kit',
+  'sharp',
+  'mongoose',
+  'mongodb',
+  'pino',
+  'pino-pretty',
+  'graphql',
+  'ws',
+]
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  root: rootDir,
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: fromRoot(process.env.FUJIA_SITE_OUT || 'data/site'),
+  site: process.env.SITE_URL || 'http://localhost:3000',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Content pages ship no JavaScript: no prefetch, no client router, no dev toolbar.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [react()],
+  vite: {
+    resolve: { alias: { '@payload-config': path.join(rootDir, 'cms/payload.config.ts') } },
+    ssr: { external: payloadPackages },
+    optimizeDeps: { exclude: payloadPackages },
+  },
+})

@@ -1,0 +1,124 @@
+/**
+ * Read helpers for pages: sorted lists and lookups over the content collections, computed once per build
+ * (memoised promises), so that 20,000 article pages do not each re-read and re-sort every collection.
+ * Related documents are resolved here against the published collections: a relation to anything the public
+ * cannot see simply drops out.
+ */
+import { type CollectionEntry, getCollection, getEntry } from 'astro:content'
+import { ageLabel, honourRank } from './labels.ts'
+
+export type Article = CollectionEntry<'articles'>
+export type Topic = CollectionEntry<'topics'>
+export type Family = CollectionEntry<'families'>
+export type Course = CollectionEntry<'courses'>
+export type Category = CollectionEntry<'course-categories'>
+export type Lecturer = CollectionEntry<'lecturers'>
+export type Session = CollectionEntry<'course-sessions'>
+export type SiteSettings = CollectionEntry<'site-settings'>['data']
+export type Home = CollectionEntry<'home'>['data']
+
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let cached: Promise<T> | undefined
+  return () => {
+    cached ??= load()
+    return cached
+  }
+}
+
+const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((e) => [e.id, e]))
+const pick = <T>(map: Map<string, T>, ids: readonly string[]) =>
+  ids.flatMap((id) => (map.has(id) ? [map.get(id) as T] : []))
+const newestFirst = (a: { data: { publishedAt: string } }, b: { data: { publishedAt: string } }) =>
+  b.data.publishedAt.localeCompare(a.data.publishedAt)
+
+export const siteSettings = once(async (): Promise<SiteSettings> => {
+  const entry = await getEntry('site-settings', 'site-settings')
+  if (!entry) throw new Error('site-settings global was not loaded')
+  return entry.data
+})
+
+export const home = once(async (): Promise<Home> => {
+  const entry = await getEntry('home', 'home')
+  if (!entry) throw new Error('home global was not loaded')
+  return entry.data
+})
+
+// ------------------------------------------------------------------ articles and topics
+
+export const articles = once(async () => (await getCollection('articles')).sort(newestFirst))
+export const topics = once(async () =>
+  (await getCollection('topics')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN')),
+)
+const topicsById = once(async () => byId(await topics()))
+export const articleTopics = async (article: Article) => pick(await topicsById(), article.data.topics)
+
+export const articlesByTopic = once(async () => {
+  const map = new Map<string, Article[]>()
+  for (const article of await articles()) {
+    for (const id of article.data.topics) map.set(id, [...(map.get(id) ?? []), article])
+  }
+  return map
+})
+
+// ------------------------------------------------------------------ families
+
+export const families = once(async () => (await getCollection('families')).sort(newestFirst))
+const familiesById = once(async () => byId(await families()))
+export const familiesIn = async (ids: readonly string[]) => pick(await familiesById(), ids)
+
+/** The honour a list shows for a family: the highest level, then the most recent. */
+export const topHonour = (family: Family) =>
+  [...family.data.honours].sort((a, b) => honourRank(a.level) - honourRank(b.level) || b.year - a.year)[0]
+
+export const sortedHonours = (family: Family) =>
+  [...family.data.honours].sort((a, b) => b.year - a.year || honourRank(a.level) - honourRank(b.level))
+
+// ------------------------------------------------------------------ courses, categories, lecturers, sessions
+
+export const categories = once(async () =>
+  (await getCollection('course-categories')).sort(
+    (a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name, 'zh-CN'),
+  ),
+)
+const categoriesById = once(async () => byId(await categories()))
+export const categoryOf = async (course: Course) => (await categoriesById()).get(course.data.category)
+
+export const courses = once(async () =>
+  (await getCollection('courses')).sort((a, b) => a.data.code.localeCompare(b.data.code, 'en', { numeric: true })),
+)
+const coursesById = once(async () => byId(await courses()))
+export const coursesIn = async (ids: readonly string[]) => pick(await coursesById(), ids)
+export const courseById = async (id: string) => (await coursesById()).get(id)
+
+export const lecturers = once(async () =>
+  (await getCollection('lecturers')).sort((a, b) => a.data.code.localeCompare(b.data.code, 'en', { numeric: true })),
+)
+const lecturersById = once(async () => byId(await lecturers()))
+export const lecturersOf = async (course: Course) => pick(await lecturersById(), course.data.lecturers)
+export const coursesOf = async (lecturer: Lecturer) =>
+  (await courses()).filter((course) => course.data.lecturers.includes(lecturer.id))
+
+/** Upcoming sessions (scheduled, in the future, of a published course), soonest first. */
+export const sessions = once(async () => {
+  const published = await coursesById()
+  return (await getCollection('course-sessions'))
+    .filter((s) => published.has(s.data.course))
+    .sort((a, b) => a.data.startsAt.localeCompare(b.data.startsAt))
+})
+const sessionsByCourse = once(async () => {
+  const map = new Map<string, Session[]>()
+  for (const session of await sessions())
+    map.set(session.data.course, [...(map.get(session.data.course) ?? []), session])
+  return map
+})
+export const sessionsOf = async (course: Course) => (await sessionsByCourse()).get(course.id) ?? []
+
+/** Audience as parents read it: "3–6岁、6–12岁". */
+export const audienceLabel = (course: Course) => course.data.audience.map(ageLabel).join('、')
+
+/**
+ * Whether a course belongs under an age-band filter (`undefined`: no filter). Courses for all parents
+ * (全体家长, value `all`) suit every age band, so they are listed under each band as well as under their own.
+ */
+export const matchesAge = (course: Course, age: string | undefined) =>
+  !age || course.data.audience.includes(age) || course.data.audience.includes('all')

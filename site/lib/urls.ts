@@ -1,0 +1,39 @@
+/** Public URLs of the site (DESIGN.md "Public URLs"): lowercase slugs, trailing slashes. */
+
+export const homeUrl = '/'
+export const articlesUrl = (page = 1) => (page > 1 ? `/articles/${page}/` : '/articles/')
+export const articleUrl = (slug: string) => `/articles/${slug}/`
+export const topicUrl = (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`)
+export const familiesUrl = '/families/'
+export const familyUrl = (slug: string) => `/families/${slug}/`
+export const coursesUrl = '/courses/'
+export const courseUrl = (slug: string) => `/courses/${slug}/`
+export const lecturersUrl = '/lecturers/'
+export const lecturerUrl = (slug: string) => `/lecturers/${slug}/`
+export const privacyUrl = '/privacy/'
+
+/** The "no filter" value of a course-filter URL segment. */
+export const ANY = 'all'
+
+/** `/courses/` for no filter at all, else `/courses/filter/<category>/<age>/<format>/`. */
+export const courseFilterUrl = (category: string, age: string, format: string) =>
+  category === ANY && age === ANY && format === ANY ? coursesUrl : `/courses/filter/${category}/${age}/${format}/`
+
+/** Where a rich-text internal link to a document of `collection` goes; undefined when the site has no page for it. */
+export function documentUrl(collection: string, slug: string | undefined | null): string | undefined {
+  if (!slug) return undefined
+  switch (collection) {
+    case 'articles':
+      return articleUrl(slug)
+    case 'families':
+      return familyUrl(slug)
+    case 'courses':
+      return courseUrl(slug)
+    case 'lecturers':
+      return lecturerUrl(slug)
+    case 'topics':
+      return topicUrl(slug)
+    default:
+      return undefined
+  }
+}
