@@ -17,8 +17,20 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
   })
 }
 
+/** Files the admin bundle never imports: changing them needs no admin rebuild. */
+const serverOnly = new Set([
+  'start.ts',
+  'server.ts',
+  'adminBuild.ts',
+  'firstAdmin.ts',
+  'openPayload.ts',
+  'payload-types.ts',
+])
 const adminSources = () =>
-  hashSources([cmsDir, path.join(rootDir, 'package-lock.json')], (f) => !f.endsWith('payload-types.ts'))
+  hashSources(
+    [cmsDir, path.join(rootDir, 'package-lock.json')],
+    (f) => !serverOnly.has(path.basename(f)) && !f.startsWith(path.join(cmsDir, 'site')),
+  )
 
 export const isAdminBuildCurrent = (): boolean => {
   try {

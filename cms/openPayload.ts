@@ -2,10 +2,13 @@ import { getPayload, type Payload } from 'payload'
 import { env } from './env.ts'
 import { migrations } from './migrations/index.ts'
 
-/** Payload for scripts and the server: the SQLite schema is brought up to date from the committed migrations first. */
+/**
+ * Payload for scripts and start-up work: the SQLite schema is brought up to date from the committed migrations
+ * first. Its own cache key keeps it apart from the instance the admin (Next) creates later in the same process.
+ */
 export async function openPayload(): Promise<Payload> {
   const { default: config } = await import('./payload.config.ts')
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config, key: 'fujia-scripts' })
   if (env().databaseKind === 'sqlite' && env().NODE_ENV !== 'test') await payload.db.migrate({ migrations })
   return payload
 }

@@ -21,7 +21,7 @@ async function main() {
   process.env.PAYLOAD_SECRET = settings.PAYLOAD_SECRET
 
   if (!isAdminBuildCurrent()) {
-    log('构建管理后台（首次启动或代码有更新，约 1 分钟）…')
+    log('构建管理后台（首次启动或代码有更新，约 1–3 分钟）…')
     await buildAdmin()
   }
 

@@ -1,0 +1,23 @@
+import { buildAdmin } from './adminBuild.ts'
+import { EnvError, parseEnv } from './env.ts'
+import { openPayload } from './openPayload.ts'
+import { buildSite } from './site/buildSite.ts'
+import { siteInputs, stampSite } from './site/staleness.ts'
+
+/** `npm run build`: builds the admin and the site ahead of time (e.g. in a deploy pipeline); `npm start` then starts at once. */
+async function main() {
+  const settings = parseEnv()
+  process.env.PAYLOAD_SECRET = settings.PAYLOAD_SECRET
+  await buildAdmin()
+  const payload = await openPayload()
+  const inputs = await siteInputs(payload)
+  await payload.destroy()
+  const { dir, ms } = await buildSite()
+  stampSite(dir, inputs)
+  console.log(`[fujia] site built in ${(ms / 1000).toFixed(1)} s: ${dir}`)
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvError ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,16 @@
+import { expect, test } from '@playwright/test'
+import { E2E_ADMIN } from './platform.ts'
+
+test('an editor signs in to the Chinese admin and opens an article in the rich-text editor', async ({ page }) => {
+  await page.goto('/admin')
+  await page.getByLabel(/电子邮件|邮箱/).fill(E2E_ADMIN.email)
+  await page.getByLabel('密码').fill(E2E_ADMIN.password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('link', { name: /文章/ }).first()).toBeVisible()
+
+  await page.goto('/admin/collections/articles')
+  await page.getByRole('table').getByRole('link').first().click()
+  await expect(page).toHaveURL(/\/admin\/collections\/articles\/\d+/)
+  await expect(page.locator('[data-lexical-editor="true"]').first()).toBeVisible()
+  await expect(page.locator('[data-lexical-editor="true"]').first()).not.toBeEmpty()
+})
