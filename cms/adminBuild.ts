@@ -7,7 +7,7 @@ import { hashSources } from './site/fingerprint.ts'
 const stampFile = path.join(cmsDir, '.next', 'fujia-sources')
 const bin = (name: string) => path.join(rootDir, 'node_modules/.bin', name)
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: rootDir, env: { ...process.env, ...env }, stdio: 'inherit' })
     child.on('error', reject)

@@ -57,7 +57,7 @@ export class EnvError extends Error {
 }
 
 /** Parses settings from the environment once, with messages that name the variable to fix. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)

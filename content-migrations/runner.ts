@@ -44,7 +44,13 @@ export async function migrationStatus(payload: Payload, migrations = allMigratio
  * while the database holds nothing but sample data; otherwise they are recorded as skipped.
  */
 export async function runContentMigrations(payload: Payload, options: RunOptions = {}) {
-  const { dryRun = false, sampleContent = 'auto', now = new Date(), log = () => {}, migrations = allMigrations } = options
+  const {
+    dryRun = false,
+    sampleContent = 'auto',
+    now = new Date(),
+    log = () => {},
+    migrations = allMigrations,
+  } = options
   const applied = await appliedMigrations(payload)
   const pending = migrations.filter((m) => !applied.has(m.name))
   const sampleStarted = [...applied.values()].some((m) => m.sample && !m.summary?.startsWith('已跳过'))

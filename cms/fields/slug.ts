@@ -19,7 +19,6 @@ const fillSlug =
         collection: collection.slug as CollectionSlug,
         where: { and: [{ slug: { equals: candidate } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
         overrideAccess: true,
-        draft: true,
         req,
       })
       if (clash.totalDocs === 0) return candidate

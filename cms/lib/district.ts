@@ -12,4 +12,6 @@ export const streets = [
   '华强北街道',
 ] as const
 
+export type Street = (typeof streets)[number]
+
 export const streetOptions = streets.map((s) => ({ label: s, value: s }))

@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 import { courseCodePattern } from '../../cms/collections/Courses/index.ts'
-import { type AgeBand, type CourseFormat, ageBands } from '../../cms/lib/catalogue.ts'
+import { type AgeBand, ageBands, type CourseFormat } from '../../cms/lib/catalogue.ts'
 import { blocksToLexical } from '../lib/lexical.ts'
 import type { SheetRow } from '../lib/spreadsheet.ts'
 import type { ImportResult } from './result.ts'
-import { type Columns, type RowError, parseRows, splitList } from './rows.ts'
+import { type Columns, parseRows, type RowError, splitList } from './rows.ts'
 import { upsertByKey } from './upsert.ts'
 
 const columns = {
@@ -75,7 +75,9 @@ async function lookups(payload: Payload) {
     byName.set(l.code, [l.id])
     byName.set(l.name, [...(byName.get(l.name) ?? []), l.id])
   }
-  const categoryByName = new Map(categories.docs.flatMap((c) => [[c.name, c.id] as const, [c.slug ?? '', c.id] as const]))
+  const categoryByName = new Map(
+    categories.docs.flatMap((c) => [[c.name, c.id] as const, [c.slug ?? '', c.id] as const]),
+  )
   return { byName, categoryByName, categoryNames: categories.docs.map((c) => c.name).join('、') }
 }
 
@@ -85,7 +87,13 @@ export async function importCourses(
   sheet: SheetRow[],
   opts: { dryRun: boolean; asDraft?: boolean },
 ): Promise<ImportResult> {
-  const parsed = parseRows(sheet, columns, rowSchema, (r) => r.code, ['code', 'title', 'category', 'audience', 'format'])
+  const parsed = parseRows(sheet, columns, rowSchema, (r) => r.code, [
+    'code',
+    'title',
+    'category',
+    'audience',
+    'format',
+  ])
   const { byName, categoryByName, categoryNames } = await lookups(payload)
   const errors: RowError[] = [...parsed.errors]
   const items = parsed.rows.flatMap(({ line, row }) => {

@@ -32,11 +32,13 @@ export async function upsertByKey(
     draft: true,
     overrideAccess: true,
   })
-  const existing = new Map(found.docs.map((doc) => [String((doc as Record<string, unknown>)[keyField]), doc]))
+  const existing = new Map(
+    found.docs.map((doc) => [String((doc as unknown as Record<string, unknown>)[keyField]), doc]),
+  )
   const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 }
   const bar = progressBar(opts.label, items.length)
   for (const item of items) {
-    const doc = existing.get(item.key) as Record<string, unknown> | undefined
+    const doc = existing.get(item.key) as unknown as Record<string, unknown> | undefined
     if (!doc) {
       counts.created++
       if (!dryRun) await payload.create({ collection, data: item.data as never, overrideAccess: true })
@@ -44,7 +46,8 @@ export async function upsertByKey(
       counts.unchanged++
     } else {
       counts.updated++
-      if (!dryRun) await payload.update({ collection, id: doc.id as number, data: item.data as never, overrideAccess: true })
+      if (!dryRun)
+        await payload.update({ collection, id: doc.id as number, data: item.data as never, overrideAccess: true })
     }
     bar.tick()
   }

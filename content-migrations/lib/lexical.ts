@@ -7,9 +7,23 @@ export const blockSchema = z.discriminatedUnion('type', [
 ])
 export type Block = z.infer<typeof blockSchema>
 
-const base = { format: '', indent: 0, version: 1, direction: 'ltr' as const }
-const text = (value: string) => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
-const paragraph = (value: string) => ({ ...base, type: 'paragraph', textFormat: 0, textStyle: '', children: [text(value)] })
+const base = { format: '' as const, indent: 0, version: 1, direction: 'ltr' as const }
+const text = (value: string) => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+  version: 1,
+})
+const paragraph = (value: string) => ({
+  ...base,
+  type: 'paragraph',
+  textFormat: 0,
+  textStyle: '',
+  children: [text(value)],
+})
 
 function blockToNode(block: Block) {
   switch (block.type) {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 /** The id of a generated sample image ("sample-scene-03"), whatever extension the upload pipeline gave it. */
-export async function sampleMediaId(payload: Payload, name: string): Promise<number | string | undefined> {
+export async function sampleMediaId(payload: Payload, name: string) {
   const { docs } = await payload.find({
     collection: 'media',
     where: { filename: { like: `${name}.` } },

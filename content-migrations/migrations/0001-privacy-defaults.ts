@@ -3,7 +3,10 @@ import type { ContentMigration } from '../types.ts'
 
 /** A starting text for the federation's legal review, written to match what the booking form really collects. */
 const privacyNotice = (retentionDays: number): Block[] => [
-  { type: 'p', text: '本平台由区妇女联合会运营。我们依照《中华人民共和国个人信息保护法》处理您的个人信息，只收集提供服务所必需的最少信息。' },
+  {
+    type: 'p',
+    text: '本平台由区妇女联合会运营。我们依照《中华人民共和国个人信息保护法》处理您的个人信息，只收集提供服务所必需的最少信息。',
+  },
   { type: 'h2', text: '我们收集哪些信息' },
   {
     type: 'ul',
@@ -13,11 +16,20 @@ const privacyNotice = (retentionDays: number): Block[] => [
     ],
   },
   { type: 'h2', text: '我们如何使用这些信息' },
-  { type: 'p', text: '仅用于确认报名、安排座位与候补、开课提醒、现场签到以及课程变更或取消时通知您。我们不会将您的信息用于其他目的，也不会出售或提供给第三方。' },
+  {
+    type: 'p',
+    text: '仅用于确认报名、安排座位与候补、开课提醒、现场签到以及课程变更或取消时通知您。我们不会将您的信息用于其他目的，也不会出售或提供给第三方。',
+  },
   { type: 'h2', text: '保存期限' },
-  { type: 'p', text: `课程结束 ${retentionDays} 天后，报名记录中的个人信息将被删除或匿名化处理，仅保留不含个人信息的统计数字。` },
+  {
+    type: 'p',
+    text: `课程结束 ${retentionDays} 天后，报名记录中的个人信息将被删除或匿名化处理，仅保留不含个人信息的统计数字。`,
+  },
   { type: 'h2', text: '您的权利' },
-  { type: 'p', text: '您可以凭报名码和手机号查询、取消报名；如需更正或删除个人信息，请通过页面底部的联系方式与我们联系，我们将在 15 个工作日内处理。' },
+  {
+    type: 'p',
+    text: '您可以凭报名码和手机号查询、取消报名；如需更正或删除个人信息，请通过页面底部的联系方式与我们联系，我们将在 15 个工作日内处理。',
+  },
 ]
 
 const minorsRules: Block[] = [
@@ -41,7 +53,9 @@ export const privacyDefaults: ContentMigration = {
   async up({ payload, dryRun }) {
     const settings = await payload.findGlobal({ slug: 'site-settings', overrideAccess: true })
     const data = {
-      ...(settings.privacyNotice ? {} : { privacyNotice: blocksToLexical(privacyNotice(settings.retentionDays ?? 180)) }),
+      ...(settings.privacyNotice
+        ? {}
+        : { privacyNotice: blocksToLexical(privacyNotice(settings.retentionDays ?? 180)) }),
       ...(settings.minorsRules ? {} : { minorsRules: blocksToLexical(minorsRules) }),
     }
     if (!Object.keys(data).length) return '已有文本，未修改'

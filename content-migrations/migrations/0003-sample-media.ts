@@ -1,5 +1,5 @@
-import { PORTRAITS, portraitName, SCENES, sampleMediaId, sceneName } from '../lib/sampleMedia.ts'
 import { type SampleImageKind, sampleImage } from '../lib/sampleImages.ts'
+import { PORTRAITS, portraitName, SCENES, sampleMediaId, sceneName } from '../lib/sampleMedia.ts'
 import type { ContentMigration } from '../types.ts'
 
 const alt: Record<SampleImageKind, string> = {

@@ -16,7 +16,12 @@ const assertClean = (what: string, result: ImportResult) => {
 
 /** Illustrations for imported records that have none (an editor's own photo is never replaced). */
 async function illustrate({ payload }: MigrationContext) {
-  const lecturers = await payload.find({ collection: 'lecturers', where: { photo: { exists: false } }, limit: 0, depth: 0 })
+  const lecturers = await payload.find({
+    collection: 'lecturers',
+    where: { photo: { exists: false } },
+    limit: 0,
+    depth: 0,
+  })
   for (const [i, lecturer] of lecturers.docs.entries()) {
     const photo = await sampleMediaId(payload, portraitName(i % PORTRAITS))
     await payload.update({ collection: 'lecturers', id: lecturer.id, data: { photo } })

@@ -54,7 +54,7 @@ async function idsBy(payload: Payload, collection: 'topics' | 'families', field:
 }
 
 const exists = async (payload: Payload, collection: 'families' | 'articles', field: string, value: string) =>
-  (await payload.count({ collection, where: { [field]: { equals: value } }, draft: true })).totalDocs > 0
+  (await payload.count({ collection, where: { [field]: { equals: value } } })).totalDocs > 0
 
 export const sampleEditorial: ContentMigration = {
   name: '0005-sample-editorial',

@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 import { generateBookingCode } from '../../cms/booking/code.ts'
-import type { Course } from '../../cms/payload-types.ts'
+import { type Street, streets } from '../../cms/lib/district.ts'
+import { TIMEZONE } from '../../cms/lib/i18n.ts'
+import type { Course, CourseSession } from '../../cms/payload-types.ts'
 import { readSampleJson } from '../lib/sampleFiles.ts'
 import type { ContentMigration } from '../types.ts'
 
@@ -9,10 +11,23 @@ const DAY = 24 * 60 * 60 * 1000
 const SESSIONS = 30
 
 const streetsFile = z.object({
-  streets: z.array(z.object({ name: z.string(), communities: z.array(z.string()).min(1) })).length(10),
+  streets: z.array(z.object({ name: z.enum(streets), communities: z.array(z.string()).min(1) })).length(10),
 })
 
-const parentNames = ['陈女士', '李先生', '王女士', '张女士', '刘先生', '黄女士', '周女士', '吴先生', '林女士', '郑女士', '何先生', '许女士']
+const parentNames = [
+  '陈女士',
+  '李先生',
+  '王女士',
+  '张女士',
+  '刘先生',
+  '黄女士',
+  '周女士',
+  '吴先生',
+  '林女士',
+  '郑女士',
+  '何先生',
+  '许女士',
+]
 
 /** Wall-clock time in Shanghai, `days` after `now`'s Shanghai date, as an ISO instant. */
 function shanghai(now: Date, days: number, time: string): string {
@@ -34,7 +49,7 @@ function planFor(i: number): Plan {
   return { daysAhead, confirmed: 0, waitlisted: 0, capacity }
 }
 
-async function addBookings(payload: Payload, session: { id: number | string }, plan: Plan, ctx: SampleContext, i: number) {
+async function addBookings(payload: Payload, session: CourseSession, plan: Plan, ctx: SampleContext, i: number) {
   const statuses = [...Array(plan.confirmed).fill('confirmed'), ...Array(plan.waitlisted).fill('waitlisted')] as const
   for (const [n, status] of statuses.entries()) {
     await payload.create({
@@ -63,7 +78,7 @@ async function addBookings(payload: Payload, session: { id: number | string }, p
   })
 }
 
-type SampleContext = { street: string; community: string; nowIso: string; policyVersion: string }
+type SampleContext = { street: Street; community: string; nowIso: string; policyVersion: string }
 
 export const sampleSessions: ContentMigration = {
   name: '0006-sample-sessions',
@@ -92,17 +107,23 @@ export const sampleSessions: ContentMigration = {
         data: {
           course: course.id,
           startsAt,
+          startsAt_tz: TIMEZONE,
           endsAt: new Date(Date.parse(startsAt) + course.durationMinutes * 60 * 1000).toISOString(),
+          endsAt_tz: TIMEZONE,
           venue: isOnline
             ? {}
-            : { street: street.name, community, address: `${community}党群服务中心 ${(i % 4) + 2} 楼活动室（示例地址）` },
+            : {
+                street: street.name,
+                community,
+                address: `${community}党群服务中心 ${(i % 4) + 2} 楼活动室（示例地址）`,
+              },
           onlineLink: isOnline ? `https://example.com/live/${course.code.toLowerCase()}` : undefined,
           capacity: plan.capacity,
           waitlistSize: 10,
           bookingOpensAt: plan.opensInDays
             ? shanghai(now, plan.opensInDays, '09:00')
             : new Date(Math.min(now.getTime(), Date.parse(startsAt) - 14 * DAY)).toISOString(),
-          status: plan.daysAhead < 0 ? 'completed' : 'scheduled',
+          status: plan.daysAhead < 0 ? ('completed' as const) : ('scheduled' as const),
         },
       })
       const ctx = {

@@ -33,7 +33,7 @@ export default defineConfig({
   ],
   // The whole platform as a user runs it (`npm start`), on a throwaway data directory.
   webServer: {
-    command: 'bash tests/e2e/start-platform.sh',
+    command: 'bash start-platform.sh', // runs in this folder; the script moves to the repo root
     url: `http://127.0.0.1:${E2E_PORT}/api/globals/site-settings`,
     timeout: 15 * 60_000,
     reuseExistingServer: !process.env.CI,

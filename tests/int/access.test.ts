@@ -1,6 +1,7 @@
 import type { CollectionSlug, GlobalSlug } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Booking } from '../../cms/payload-types.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
 
 /**
@@ -540,7 +541,7 @@ describe('personal data', () => {
   })
 
   it('a coordinator cannot change what only the booking store may: status, code, consent, idempotency key', async () => {
-    const seeded = await readBack('bookings', fx.read.bookings)
+    const seeded = (await readBack('bookings', fx.read.bookings)) as unknown as Booking
     await ctx.payload.update({
       collection: 'bookings',
       id: fx.read.bookings,
@@ -553,7 +554,7 @@ describe('personal data', () => {
       },
       ...as('coordinator'),
     })
-    const after = await readBack('bookings', fx.read.bookings)
+    const after = (await readBack('bookings', fx.read.bookings)) as unknown as Booking
     expect(after.cancelReason).toBe('场地调整')
     expect({
       status: after.status,

@@ -12,6 +12,6 @@ describe('blocksToLexical', () => {
     expect(heading).toMatchObject({ type: 'heading', tag: 'h2', children: [{ type: 'text', text: '标题' }] })
     expect(paragraph).toMatchObject({ type: 'paragraph', children: [{ text: '正文' }] })
     expect(list).toMatchObject({ type: 'list', listType: 'bullet', tag: 'ul' })
-    expect((list?.children as unknown[]).length).toBe(2)
+    expect(list?.children).toHaveLength(2)
   })
 })
