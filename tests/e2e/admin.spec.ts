@@ -9,6 +9,8 @@ test('an editor signs in to the Chinese admin and opens an article in the rich-t
   await expect(page.getByRole('link', { name: /文章/ }).first()).toBeVisible()
 
   await page.goto('/admin/collections/articles')
+  // The list view settles its query string (sort, limit) once it has hydrated; click after that.
+  await expect(page).toHaveURL(/\/admin\/collections\/articles\?.*limit=/)
   await page.getByRole('table').getByRole('link').first().click()
   await expect(page).toHaveURL(/\/admin\/collections\/articles\/\d+/)
   await expect(page.locator('[data-lexical-editor="true"]').first()).toBeVisible()

@@ -28,7 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, testIgnore: /admin\.spec\.ts/ },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium }, testMatch: /admin\.spec\.ts/ },
   ],
   // The whole platform as a user runs it (`npm start`), on a throwaway data directory.
