@@ -38,6 +38,9 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: fromRoot(process.env.FUJIA_SITE_OUT || 'data/site'),
+  // The content store (entries, digests) lives here between builds; a build against another database can
+  // point elsewhere so the two do not keep replacing each other's entries.
+  cacheDir: fromRoot(process.env.FUJIA_SITE_CACHE || 'node_modules/.astro'),
   site: process.env.SITE_URL || 'http://localhost:3000',
   output: 'static',
   trailingSlash: 'always',

@@ -55,7 +55,11 @@ export const articleTopics = async (article: Article) => pick(await topicsById()
 export const articlesByTopic = once(async () => {
   const map = new Map<string, Article[]>()
   for (const article of await articles()) {
-    for (const id of article.data.topics) map.set(id, [...(map.get(id) ?? []), article])
+    for (const id of article.data.topics) {
+      const list = map.get(id)
+      if (list) list.push(article)
+      else map.set(id, [article])
+    }
   }
   return map
 })

@@ -1,0 +1,49 @@
+/** Every indexable page of the site, for the sitemaps (course filter pages are left out: they are noindex). */
+import { articles, courses, families, lecturers, topics, articlesByTopic } from './content.ts'
+import { PER_PAGE } from './paginate.ts'
+import {
+  articlesUrl,
+  articleUrl,
+  coursesUrl,
+  courseUrl,
+  familiesUrl,
+  familyUrl,
+  homeUrl,
+  lecturersUrl,
+  lecturerUrl,
+  privacyUrl,
+  topicUrl,
+} from './urls.ts'
+
+export type SitemapEntry = { path: string; lastmod?: string }
+
+/** URLs per sitemap file (the protocol allows 50,000). */
+export const SITEMAP_SIZE = 45_000
+
+const pageCount = (n: number) => Math.max(1, Math.ceil(n / PER_PAGE))
+const numbered = (count: number, url: (page: number) => string) =>
+  Array.from({ length: count }, (_, i) => ({ path: url(i + 1) }))
+
+export async function sitemapEntries(): Promise<SitemapEntry[]> {
+  const [a, t, byTopic, f, c, l] = await Promise.all([
+    articles(),
+    topics(),
+    articlesByTopic(),
+    families(),
+    courses(),
+    lecturers(),
+  ])
+  return [
+    { path: homeUrl },
+    ...numbered(pageCount(a.length), articlesUrl),
+    ...a.map((x) => ({ path: articleUrl(x.data.slug), lastmod: x.data.updatedAt ?? x.data.publishedAt })),
+    ...t.flatMap((x) => numbered(pageCount(byTopic.get(x.id)?.length ?? 0), (n) => topicUrl(x.data.slug, n))),
+    { path: familiesUrl },
+    ...f.map((x) => ({ path: familyUrl(x.data.slug), lastmod: x.data.updatedAt ?? x.data.publishedAt })),
+    { path: coursesUrl },
+    ...c.map((x) => ({ path: courseUrl(x.data.slug) })),
+    { path: lecturersUrl },
+    ...l.map((x) => ({ path: lecturerUrl(x.data.slug) })),
+    { path: privacyUrl },
+  ]
+}
