@@ -28,6 +28,10 @@ const envSchema = z
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
     SAMPLE_CONTENT: z.enum(['auto', 'never']).default('auto'),
+    TRUST_PROXY: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     SMTP_HOST: optionalText,
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(465),

@@ -29,8 +29,10 @@ export interface Config {
     'course-sessions': CourseSession;
     lecturers: Lecturer;
     bookings: Booking;
+    notifications: Notification;
     users: User;
     'content-migrations': ContentMigration;
+    'rate-limits': RateLimit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -55,8 +57,10 @@ export interface Config {
     'course-sessions': CourseSessionsSelect<false> | CourseSessionsSelect<true>;
     lecturers: LecturersSelect<false> | LecturersSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'content-migrations': ContentMigrationsSelect<false> | ContentMigrationsSelect<true>;
+    'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -70,10 +74,12 @@ export interface Config {
   globals: {
     home: Home;
     'site-settings': SiteSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     home: HomeSelect<false> | HomeSelect<true>;
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -82,6 +88,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendNotifications: TaskSendNotifications;
+      purgePersonalData: TaskPurgePersonalData;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -425,6 +433,7 @@ export interface CourseSession {
   cancellationDeadline?: string | null;
   cancellationDeadline_tz?: SupportedTimezones;
   status: 'scheduled' | 'cancelled' | 'completed';
+  cancelReason?: string | null;
   confirmedCount?: number | null;
   waitlistedCount?: number | null;
   updatedAt: string;
@@ -441,6 +450,7 @@ export interface Booking {
   status: 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show';
   parentName: string;
   phone: string;
+  email?: string | null;
   childAgeBand: '0-3' | '3-6' | '6-12' | '12-15' | '15-18' | 'all';
   street:
     | '园岭街道'
@@ -465,6 +475,24 @@ export interface Booking {
   cancelledAt?: string | null;
   promotedAt?: string | null;
   checkedInAt?: string | null;
+  anonymisedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  booking?: (number | null) | Booking;
+  kind: 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts?: number | null;
+  channel?: string | null;
+  message?: string | null;
+  error?: string | null;
+  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -505,6 +533,18 @@ export interface ContentMigration {
   name: string;
   sample?: boolean | null;
   summary?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits".
+ */
+export interface RateLimit {
+  id: number;
+  key: string;
+  windowStart: string;
+  count: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -577,7 +617,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNotifications' | 'purgePersonalData' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -610,10 +650,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNotifications' | 'purgePersonalData' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -661,12 +710,20 @@ export interface PayloadLockedDocument {
         value: number | Booking;
       } | null)
     | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
     | ({
         relationTo: 'content-migrations';
         value: number | ContentMigration;
+      } | null)
+    | ({
+        relationTo: 'rate-limits';
+        value: number | RateLimit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -907,6 +964,7 @@ export interface CourseSessionsSelect<T extends boolean = true> {
   cancellationDeadline?: T;
   cancellationDeadline_tz?: T;
   status?: T;
+  cancelReason?: T;
   confirmedCount?: T;
   waitlistedCount?: T;
   updatedAt?: T;
@@ -940,6 +998,7 @@ export interface BookingsSelect<T extends boolean = true> {
   status?: T;
   parentName?: T;
   phone?: T;
+  email?: T;
   childAgeBand?: T;
   street?: T;
   community?: T;
@@ -956,6 +1015,23 @@ export interface BookingsSelect<T extends boolean = true> {
   cancelledAt?: T;
   promotedAt?: T;
   checkedInAt?: T;
+  anonymisedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  booking?: T;
+  kind?: T;
+  status?: T;
+  attempts?: T;
+  channel?: T;
+  message?: T;
+  error?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -997,6 +1073,17 @@ export interface ContentMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits_select".
+ */
+export interface RateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  windowStart?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1031,6 +1118,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1137,6 +1225,24 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "home_select".
  */
 export interface HomeSelect<T extends boolean = true> {
@@ -1177,6 +1283,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1184,6 +1300,22 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotifications".
+ */
+export interface TaskSendNotifications {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgePersonalData".
+ */
+export interface TaskPurgePersonalData {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -4,6 +4,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+import { bookingStore } from './booking/index.ts'
 import { Articles } from './collections/Articles/index.ts'
 import { Bookings } from './collections/Bookings/index.ts'
 import { ContentMigrations } from './collections/ContentMigrations/index.ts'
@@ -13,13 +14,18 @@ import { Courses } from './collections/Courses/index.ts'
 import { Families } from './collections/Families/index.ts'
 import { Lecturers } from './collections/Lecturers/index.ts'
 import { Media } from './collections/Media/index.ts'
+import { Notifications } from './collections/Notifications/index.ts'
+import { RateLimits } from './collections/RateLimits/index.ts'
 import { Topics } from './collections/Topics/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { databaseAdapter } from './db.ts'
 import { env } from './env.ts'
 import { Home } from './globals/Home/index.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
+import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
+import { sendNotifications } from './jobs/sendNotifications.ts'
 import { TIMEZONE } from './lib/i18n.ts'
+import { emailAdapter } from './notifications/email.ts'
 import { cmsDir } from './paths.ts'
 
 const settings = env()
@@ -30,6 +36,7 @@ export default buildConfig({
   serverURL: settings.CMS_URL,
   db: databaseAdapter(settings),
   editor: lexicalEditor(),
+  email: emailAdapter(settings),
   sharp,
   collections: [
     Articles,
@@ -41,8 +48,10 @@ export default buildConfig({
     CourseSessions,
     Lecturers,
     Bookings,
+    Notifications,
     Users,
     ContentMigrations,
+    RateLimits,
   ],
   globals: [Home, SiteSettings],
   i18n: { fallbackLanguage: 'zh', supportedLanguages: { zh, en } },
@@ -58,9 +67,14 @@ export default buildConfig({
   },
   jobs: {
     // Scheduled publishing runs inside the server process (cms/server.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
+    tasks: [sendNotifications, purgePersonalDataTask],
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.FUJIA_RUN_JOBS === '1',
   },
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
+  // Database rules the booking store relies on (indexes, triggers); idempotent, so every process runs it.
+  onInit: async (payload) => {
+    await bookingStore(payload).install()
+  },
 })

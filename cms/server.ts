@@ -3,6 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
 import sirv from 'sirv'
+import { CLIENT_IP_HEADER } from './booking/http.ts'
 import { cmsDir, dataDir } from './paths.ts'
 import { currentSiteDir } from './site/buildSite.ts'
 
@@ -66,14 +67,27 @@ const mediaHandler = sirv(path.join(dataDir, 'media'), {
  * One HTTP server on one port: the admin and API (Next + Payload), uploaded images at /media/, and the
  * static site everywhere else. Same origin, so the booking island needs no CORS.
  */
-export async function startServer(opts: { port: number; host: string }): Promise<http.Server> {
+/** The client address rate limits use: the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY is set. */
+function tagClientIp(req: http.IncomingMessage, trustProxy: boolean) {
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : ''
+  req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown'
+}
+
+export async function startServer(opts: { port: number; host: string; trustProxy: boolean }): Promise<http.Server> {
   const app = next({ dev: false, dir: cmsDir, quiet: true })
   const handleNext = app.getRequestHandler()
   await app.prepare()
   const serveSite = siteHandler()
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/'
-    if (nextRoutes.some((p) => owns(url, p))) return void handleNext(req, res)
+    if (nextRoutes.some((p) => owns(url, p))) {
+      tagClientIp(req, opts.trustProxy)
+      return void handleNext(req, res)
+    }
     if (owns(url, '/media')) {
       req.url = url.slice('/media'.length) || '/'
       return mediaHandler(req, res, () => {

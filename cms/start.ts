@@ -40,7 +40,7 @@ async function main() {
 
   // From here on this process is the production server; it also runs scheduled jobs.
   Object.assign(process.env, { NODE_ENV: 'production', FUJIA_RUN_JOBS: '1' })
-  const server = await startServer({ port: settings.PORT, host: settings.HOST })
+  const server = await startServer({ port: settings.PORT, host: settings.HOST, trustProxy: settings.TRUST_PROXY })
   // Payload inside Next initialises on its first request: do it now rather than on a visitor's.
   await fetch(`http://127.0.0.1:${settings.PORT}/api/globals/site-settings`).catch(() => undefined)
 

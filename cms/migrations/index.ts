@@ -1,9 +1,15 @@
 import * as migration_20261123_164650_initial from './20261123_164650_initial';
+import * as migration_20261123_172143_booking from './20261123_172143_booking';
 
 export const migrations = [
   {
     up: migration_20261123_164650_initial.up,
     down: migration_20261123_164650_initial.down,
-    name: '20261123_164650_initial'
+    name: '20261123_164650_initial',
+  },
+  {
+    up: migration_20261123_172143_booking.up,
+    down: migration_20261123_172143_booking.down,
+    name: '20261123_172143_booking'
   },
 ];

@@ -5,6 +5,7 @@ import { systemOnly } from '../../access/systemOnly.ts'
 import { ageBands } from '../../lib/catalogue.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
+import { publicBookingEndpoints } from './endpoints/public.ts'
 
 export const bookingStatuses = [
   { value: 'confirmed', label: t('已确认', 'Confirmed') },
@@ -35,6 +36,7 @@ export const Bookings: CollectionConfig = {
     group: t('福家大讲堂', 'Courses'),
     defaultColumns: ['code', 'session', 'parentName', 'status', 'createdAt'],
   },
+  endpoints: publicBookingEndpoints,
   access: {
     read: hasRole('coordinator'),
     create: nobody,
@@ -71,6 +73,7 @@ export const Bookings: CollectionConfig = {
     },
     { name: 'parentName', type: 'text', required: true, maxLength: 30, label: t('家长姓名', 'Parent name') },
     { name: 'phone', type: 'text', required: true, index: true, label: t('手机号', 'Mobile') },
+    { name: 'email', type: 'email', label: t('邮箱（选填）', 'Email (optional)') },
     {
       name: 'childAgeBand',
       type: 'select',
@@ -123,5 +126,6 @@ export const Bookings: CollectionConfig = {
     timestamp('cancelledAt', t('取消时间', 'Cancelled at')),
     timestamp('promotedAt', t('转正时间', 'Promoted at')),
     timestamp('checkedInAt', t('签到时间', 'Checked in at')),
+    timestamp('anonymisedAt', t('个人信息删除时间', 'Personal data removed at')),
   ],
 }

@@ -4,6 +4,7 @@ import { systemOnly } from '../../access/systemOnly.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
 import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
+import { availabilityEndpoint } from './endpoints/availability.ts'
 import { completeBookingWindow } from './hooks/completeBookingWindow.ts'
 import { setSessionTitle } from './hooks/setSessionTitle.ts'
 
@@ -42,6 +43,7 @@ export const CourseSessions: CollectionConfig = {
     update: hasRole('coordinator'),
     delete: hasRole('coordinator'),
   },
+  endpoints: [availabilityEndpoint],
   hooks: { beforeValidate: [completeBookingWindow], beforeChange: [setSessionTitle] },
   fields: [
     { name: 'title', type: 'text', label: t('场次', 'Session'), admin: { readOnly: true, hidden: true } },
@@ -117,6 +119,13 @@ export const CourseSessions: CollectionConfig = {
         { value: 'completed', label: t('已结束', 'Completed') },
       ],
       admin: { position: 'sidebar' },
+    },
+    {
+      name: 'cancelReason',
+      type: 'text',
+      maxLength: 200,
+      label: t('取消原因（告知家长）', 'Cancellation reason (told to parents)'),
+      admin: { position: 'sidebar', condition: (_, sibling) => sibling?.status === 'cancelled' },
     },
     bookingCount('confirmedCount', t('已确认人数', 'Confirmed')),
     bookingCount('waitlistedCount', t('候补人数', 'Waitlisted')),

@@ -1,0 +1,44 @@
+/** Why a booking request was refused; `message` is shown to parents as it is, so it is Chinese and actionable. */
+export type BookingErrorCode =
+  | 'invalid_input'
+  | 'too_large'
+  | 'session_not_found'
+  | 'booking_not_found'
+  | 'not_open'
+  | 'closed'
+  | 'session_cancelled'
+  | 'full'
+  | 'deadline_passed'
+  | 'not_cancellable'
+  | 'rate_limited'
+
+const statusOf: Record<BookingErrorCode, number> = {
+  invalid_input: 400,
+  too_large: 413,
+  session_not_found: 404,
+  booking_not_found: 404,
+  not_open: 409,
+  closed: 409,
+  session_cancelled: 409,
+  full: 409,
+  deadline_passed: 409,
+  not_cancellable: 409,
+  rate_limited: 429,
+}
+
+export class BookingError extends Error {
+  override name = 'BookingError'
+  readonly status: number
+  constructor(
+    readonly code: BookingErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.status = statusOf[code]
+  }
+  toJSON() {
+    return { error: { code: this.code, message: this.message } }
+  }
+}
+
+export const notFoundBooking = () => new BookingError('booking_not_found', '未找到报名记录，请核对报名码和手机号')

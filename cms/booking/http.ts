@@ -1,0 +1,40 @@
+import type { PayloadRequest } from 'payload'
+import { BookingError } from './errors.ts'
+
+export const MAX_BODY_BYTES = 4096
+export const CLIENT_IP_HEADER = 'x-fujia-client-ip'
+
+/** The client's address as the front server saw it (cms/server.ts sets the header and strips any sent by clients). */
+export const clientIp = (req: PayloadRequest): string => req.headers.get(CLIENT_IP_HEADER) ?? 'unknown'
+
+/** The JSON body of a public request: small, an object, or a 4xx the form can show. */
+export async function readJson(req: PayloadRequest): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? 0)
+  if (declared > MAX_BODY_BYTES) throw new BookingError('too_large', '请求内容过大')
+  const text = (await req.text?.()) ?? ''
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BookingError('too_large', '请求内容过大')
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new BookingError('invalid_input', '请求内容应为 JSON 格式')
+  }
+}
+
+/** Turns a handler's result into JSON and any refusal into `{ error: { code, message } }` with its status. */
+export const respond =
+  (handler: (req: PayloadRequest) => Promise<{ status?: number; body: unknown }>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    try {
+      const { status = 200, body } = await handler(req)
+      return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+    } catch (error) {
+      if (error instanceof BookingError) {
+        return Response.json(error.toJSON(), { status: error.status, headers: { 'Cache-Control': 'no-store' } })
+      }
+      req.payload.logger.error({ err: error, msg: `booking endpoint ${req.url} failed` })
+      return Response.json(
+        { error: { code: 'server_error', message: '服务器繁忙，请稍后再试' } },
+        { status: 500, headers: { 'Cache-Control': 'no-store' } },
+      )
+    }
+  }

@@ -1,0 +1,176 @@
+import type { Payload } from 'payload'
+import type { Booking, Course, CourseSession } from '../payload-types.ts'
+import { type Availability, availabilityOf, refusalError } from './availability.ts'
+import { calendarToken } from './calendarToken.ts'
+import { generateBookingCode } from './code.ts'
+import { BookingError, notFoundBooking } from './errors.ts'
+import { bookingStore } from './index.ts'
+import { type BookInput, bookInput, type DocId, type LookupInput, lookupInput, parseBody } from './schemas.ts'
+import type { StoredBooking } from './store.ts'
+
+/** Per-key request budgets, shared by all server processes through the database. */
+export const limits = {
+  bookPerIp: { limit: 30, windowSeconds: 600 },
+  bookPerPhone: { limit: 6, windowSeconds: 600 },
+  lookupPerIp: { limit: 60, windowSeconds: 600 },
+} as const
+
+type Ctx = { payload: Payload; ip: string; now?: Date }
+
+async function enforce(payload: Payload, key: string, rule: { limit: number; windowSeconds: number }, now: Date) {
+  if (!(await bookingStore(payload).hit(key, rule.limit, rule.windowSeconds, now))) {
+    throw new BookingError('rate_limited', '操作太频繁，请稍后再试')
+  }
+}
+
+async function loadSession(payload: Payload, id: DocId): Promise<CourseSession> {
+  const session = await payload
+    .findByID({ collection: 'course-sessions', id: id as number, depth: 0, overrideAccess: false, disableErrors: true })
+    .catch(() => null)
+  if (!session) throw new BookingError('session_not_found', '未找到该场次，请返回课程页重新选择')
+  return session
+}
+
+export async function sessionAvailability(payload: Payload, id: DocId, now = new Date()): Promise<Availability> {
+  return availabilityOf(await loadSession(payload, id), now)
+}
+
+export type BookResponse = {
+  status: 201 | 200
+  body: { code?: string; status: string; waitlistPosition?: number; message?: string; calendarToken?: string }
+}
+
+/** POST /api/bookings/book */
+export async function book(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookResponse> {
+  const input: BookInput = parseBody(bookInput, body)
+  await enforce(payload, `book:ip:${ip}`, limits.bookPerIp, now)
+  await enforce(payload, `book:phone:${input.phone}`, limits.bookPerPhone, now)
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
+  const store = bookingStore(payload)
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const outcome = await store
+      .book(input, { code: generateBookingCode(), now, policyVersion: settings.privacyPolicyVersion })
+      .catch((error) => {
+        // A generated code can collide with an existing one (about 1 in 10^11): draw again.
+        if (/bookings\.code/.test(String(error?.message))) return undefined
+        throw error
+      })
+    if (!outcome) continue
+    if (outcome.kind === 'refused') throw refusalError(await sessionAvailability(payload, input.session, now))
+    if (outcome.kind === 'phone-already-booked') {
+      return {
+        status: 200,
+        body: {
+          status: outcome.booking.status,
+          message: '该手机号已报名本场次，无需重复报名。请凭报名码在“我的报名”中查询；如忘记报名码，请联系主办方。',
+        },
+      }
+    }
+    return { status: outcome.kind === 'booked' ? 201 : 200, body: await confirmation(payload, outcome.booking) }
+  }
+  throw new Error('could not draw a unique booking code')
+}
+
+async function confirmation(payload: Payload, booking: StoredBooking) {
+  const position = booking.status === 'waitlisted' ? await bookingStore(payload).waitlistPosition(booking.id) : null
+  return {
+    code: booking.code,
+    status: booking.status,
+    ...(position ? { waitlistPosition: position } : {}),
+    calendarToken: calendarToken(payload, booking.code),
+  }
+}
+
+/** A booking as its parent sees it: no other person's data, the online link only once a seat is confirmed. */
+export type BookingView = {
+  code: string
+  status: Booking['status']
+  parentName: string
+  attendees: number
+  childAgeBand: string
+  cancelReason?: string | null
+  waitlistPosition?: number
+  cancellable: boolean
+  calendarToken: string
+  session: {
+    id: DocId
+    status: CourseSession['status']
+    startsAt: string
+    endsAt: string
+    cancellationDeadline?: string | null
+    cancelReason?: string | null
+    venue?: CourseSession['venue']
+    onlineLink?: string | null
+    course: { title: string; slug?: string | null; code: string }
+  }
+}
+
+async function findOwnBooking(payload: Payload, { code, phone }: LookupInput): Promise<Booking> {
+  const { docs } = await payload.find({
+    collection: 'bookings',
+    where: { and: [{ code: { equals: code } }, { phone: { equals: phone } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  // The same answer for a wrong code and a wrong phone: nothing tells whether a number has bookings.
+  if (!docs[0]) throw notFoundBooking()
+  return docs[0]
+}
+
+async function view(payload: Payload, booking: Booking, now: Date): Promise<BookingView> {
+  const session = await payload.findByID({
+    collection: 'course-sessions',
+    id: booking.session as number,
+    depth: 1,
+    overrideAccess: true,
+  })
+  const course = session.course as Course
+  const position = booking.status === 'waitlisted' ? await bookingStore(payload).waitlistPosition(booking.id) : null
+  const beforeDeadline = !session.cancellationDeadline || Date.parse(session.cancellationDeadline) > now.getTime()
+  return {
+    code: booking.code,
+    status: booking.status,
+    parentName: booking.parentName,
+    attendees: booking.attendees,
+    childAgeBand: booking.childAgeBand,
+    cancelReason: booking.cancelReason,
+    ...(position ? { waitlistPosition: position } : {}),
+    cancellable: booking.status === 'waitlisted' || (booking.status === 'confirmed' && beforeDeadline),
+    calendarToken: calendarToken(payload, booking.code),
+    session: {
+      id: session.id,
+      status: session.status,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      cancellationDeadline: session.cancellationDeadline,
+      cancelReason: session.cancelReason,
+      venue: session.venue,
+      onlineLink: booking.status === 'confirmed' ? session.onlineLink : undefined,
+      course: { title: course.title, slug: course.slug, code: course.code },
+    },
+  }
+}
+
+/** POST /api/bookings/lookup */
+export async function lookup(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookingView> {
+  const input = parseBody(lookupInput, body)
+  await enforce(payload, `lookup:ip:${ip}`, limits.lookupPerIp, now)
+  return view(payload, await findOwnBooking(payload, input), now)
+}
+
+/** POST /api/bookings/cancel: repeating it answers with the cancelled booking again. */
+export async function cancel(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookingView> {
+  const input = parseBody(lookupInput, body)
+  await enforce(payload, `lookup:ip:${ip}`, limits.lookupPerIp, now)
+  const cancelled = await bookingStore(payload).cancelByParent(input.code, input.phone, now)
+  const booking = await findOwnBooking(payload, input)
+  if (!cancelled && booking.status !== 'cancelled') {
+    if (booking.status === 'confirmed') {
+      throw new BookingError('deadline_passed', '已过取消截止时间，如需取消请联系主办方')
+    }
+    throw new BookingError('not_cancellable', '该报名已签到或已结束，无法取消')
+  }
+  return view(payload, booking, now)
+}

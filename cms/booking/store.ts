@@ -1,0 +1,45 @@
+import type { BookInput, DocId } from './schemas.ts'
+
+export type BookingStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show'
+
+export type StoredBooking = { id: DocId; code: string; status: BookingStatus; sessionId: DocId }
+
+export type BookOutcome =
+  /** A new booking, or the same one again for a replayed idempotency key. */
+  | { kind: 'booked' | 'replayed'; booking: StoredBooking }
+  /** This phone already holds an active booking in this session (its code is not revealed). */
+  | { kind: 'phone-already-booked'; booking: StoredBooking }
+  /** Nothing was written: the session is closed, full, cancelled or unknown. */
+  | { kind: 'refused' }
+
+/**
+ * The booking rules that must hold across several server processes on one database. Every method is one atomic
+ * database operation: seat and waitlist limits, waitlist promotion, session counts and the notification outbox
+ * are enforced by the database, never by a read in this process followed by a write.
+ */
+export interface BookingStore {
+  /** Creates the database objects the store relies on (indexes, triggers); safe to run on every start. */
+  install(): Promise<void>
+  book(input: BookInput, ctx: { code: string; now: Date; policyVersion: string }): Promise<BookOutcome>
+  /** 1-based place in the waitlist, or null when the booking is not waitlisted. */
+  waitlistPosition(bookingId: DocId): Promise<number | null>
+  /** Parent cancels with code + phone: confirmed until the session's deadline, waitlisted any time. */
+  cancelByParent(code: string, phone: string, now: Date): Promise<StoredBooking | null>
+  /** Staff cancel one booking (reason shown to the parent). */
+  cancelByStaff(bookingId: DocId, reason: string, now: Date): Promise<StoredBooking | null>
+  /** Staff cancel a session: it and all its active bookings, with the reason; nobody is promoted. */
+  cancelSession(sessionId: DocId, reason: string, now: Date): Promise<number>
+  checkIn(sessionId: DocId, code: string, now: Date): Promise<StoredBooking | null>
+  markNoShow(bookingId: DocId, now: Date): Promise<StoredBooking | null>
+  /** Staff confirm one waitlisted booking out of order, if its seats are free. */
+  promote(bookingId: DocId, now: Date): Promise<StoredBooking | null>
+  /**
+   * Claims up to `limit` outbox notifications to send (pending ones, and failed or stuck ones due a retry) so
+   * that no two processes send the same message.
+   */
+  claimNotifications(limit: number, now: Date): Promise<DocId[]>
+  /** Removes parents' personal data from bookings of sessions that ended before `endedBefore`; returns how many. */
+  anonymiseBookings(endedBefore: Date, now: Date): Promise<number>
+  /** Counts one request against `key` in the current window; false once `limit` is exceeded. */
+  hit(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean>
+}

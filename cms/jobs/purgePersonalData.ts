@@ -1,0 +1,19 @@
+import type { Payload, TaskConfig } from 'payload'
+import { bookingStore } from '../booking/index.ts'
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** Anonymises bookings of sessions that ended more than the retention period ago; counts and statistics stay. */
+export async function purgePersonalData(payload: Payload, now = new Date()): Promise<number> {
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
+  const cutoff = new Date(now.getTime() - settings.retentionDays * DAY)
+  return bookingStore(payload).anonymiseBookings(cutoff, now)
+}
+
+export const purgePersonalDataTask: TaskConfig<{ input: object; output: { anonymised: number } }> = {
+  slug: 'purgePersonalData',
+  label: 'Remove expired personal data from bookings',
+  schedule: [{ cron: '0 30 3 * * *', queue: 'default' }],
+  retries: 2,
+  handler: async ({ req }) => ({ output: { anonymised: await purgePersonalData(req.payload) } }),
+}
