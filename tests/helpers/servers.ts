@@ -1,0 +1,31 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+
+export type ApiServer = { url: string; process: ChildProcess; stop: () => Promise<void> }
+
+/** Starts tests/helpers/apiServer.ts as its own process on the given database; resolves once it listens. */
+export function startApiServer(env: Record<string, string>): Promise<ApiServer> {
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('tests/helpers/apiServer.ts')], {
+    env: { ...process.env, NODE_ENV: 'development', DISABLE_PAYLOAD_HMR: 'true', API_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('API server did not start within 60 s')), 60_000)
+    child.once('exit', (code) => reject(new Error(`API server exited with ${code}`)))
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /ready (\d+)/.exec(chunk.toString())
+      if (!match) return
+      clearTimeout(timer)
+      resolve({
+        url: `http://127.0.0.1:${match[1]}`,
+        process: child,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done()
+            child.once('exit', () => done())
+            child.kill('SIGTERM')
+          }),
+      })
+    })
+  })
+}
