@@ -1,5 +1,5 @@
 /** Every indexable page of the site, for the sitemaps (course filter pages are left out: they are noindex). */
-import { articles, courses, families, lecturers, topics, articlesByTopic } from './content.ts'
+import { articles, articlesByTopic, courses, families, lecturers, topics } from './content.ts'
 import { PER_PAGE } from './paginate.ts'
 import {
   articlesUrl,
