@@ -11,6 +11,7 @@ export type BookingErrorCode =
   | 'deadline_passed'
   | 'not_cancellable'
   | 'rate_limited'
+  | 'forbidden'
 
 const statusOf: Record<BookingErrorCode, number> = {
   invalid_input: 400,
@@ -24,6 +25,7 @@ const statusOf: Record<BookingErrorCode, number> = {
   deadline_passed: 409,
   not_cancellable: 409,
   rate_limited: 429,
+  forbidden: 403,
 }
 
 export class BookingError extends Error {

@@ -6,6 +6,8 @@ import { ageBands } from '../../lib/catalogue.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
 import { publicBookingEndpoints } from './endpoints/public.ts'
+import { staffBookingEndpoints } from './endpoints/staff.ts'
+import { maskPhoneInLists } from './hooks/maskPhoneInLists.ts'
 
 export const bookingStatuses = [
   { value: 'confirmed', label: t('已确认', 'Confirmed') },
@@ -36,7 +38,7 @@ export const Bookings: CollectionConfig = {
     group: t('福家大讲堂', 'Courses'),
     defaultColumns: ['code', 'session', 'parentName', 'status', 'createdAt'],
   },
-  endpoints: publicBookingEndpoints,
+  endpoints: [...publicBookingEndpoints, ...staffBookingEndpoints],
   access: {
     read: hasRole('coordinator'),
     create: nobody,
@@ -72,7 +74,14 @@ export const Bookings: CollectionConfig = {
       admin: { readOnly: true },
     },
     { name: 'parentName', type: 'text', required: true, maxLength: 30, label: t('家长姓名', 'Parent name') },
-    { name: 'phone', type: 'text', required: true, index: true, label: t('手机号', 'Mobile') },
+    {
+      name: 'phone',
+      type: 'text',
+      required: true,
+      index: true,
+      label: t('手机号', 'Mobile'),
+      hooks: { afterRead: [maskPhoneInLists] },
+    },
     { name: 'email', type: 'email', label: t('邮箱（选填）', 'Email (optional)') },
     {
       name: 'childAgeBand',

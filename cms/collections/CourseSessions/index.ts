@@ -5,6 +5,7 @@ import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
 import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
 import { availabilityEndpoint } from './endpoints/availability.ts'
+import { staffSessionEndpoints } from './endpoints/staff.ts'
 import { completeBookingWindow } from './hooks/completeBookingWindow.ts'
 import { setSessionTitle } from './hooks/setSessionTitle.ts'
 
@@ -43,7 +44,7 @@ export const CourseSessions: CollectionConfig = {
     update: hasRole('coordinator'),
     delete: hasRole('coordinator'),
   },
-  endpoints: [availabilityEndpoint],
+  endpoints: [availabilityEndpoint, ...staffSessionEndpoints],
   hooks: { beforeValidate: [completeBookingWindow], beforeChange: [setSessionTitle] },
   fields: [
     { name: 'title', type: 'text', label: t('场次', 'Session'), admin: { readOnly: true, hidden: true } },

@@ -1,0 +1,126 @@
+import ExcelJS from 'exceljs'
+import type { Payload, PayloadRequest } from 'payload'
+import { z } from 'zod'
+import { userHasRole } from '../access/roles.ts'
+import { ageBands } from '../lib/catalogue.ts'
+import { formatDateTime } from '../lib/dates.ts'
+import type { Booking } from '../payload-types.ts'
+import { normaliseBookingCode } from './code.ts'
+import { BookingError } from './errors.ts'
+import { maskPhone } from './phone.ts'
+import { type DocId, docId } from './schemas.ts'
+
+export const statusLabels: Record<Booking['status'], string> = {
+  confirmed: '已确认',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+  attended: '已签到',
+  'no-show': '未到场',
+}
+
+/** Staff endpoints answer coordinators and admins only; everyone else gets the same 403. */
+export function requireCoordinator(req: PayloadRequest) {
+  if (!userHasRole(req.user, 'coordinator')) {
+    throw new BookingError('forbidden', '您无权执行此操作')
+  }
+}
+
+export const parseId = (value: unknown, what = '记录') => {
+  const id = docId.safeParse(value)
+  if (!id.success) throw new BookingError('booking_not_found', `未找到该${what}`)
+  return id.data
+}
+
+export const reasonInput = z.object({
+  reason: z.string({ message: '请填写原因' }).trim().min(2, '请填写原因（将告知家长）').max(200, '原因最多 200 个字'),
+})
+export const checkInInput = z.object({
+  session: docId,
+  code: z.string({ message: '请填写报名码' }).transform(normaliseBookingCode),
+})
+
+export type RosterRow = {
+  id: DocId
+  code: string
+  status: Booking['status']
+  statusLabel: string
+  parentName: string
+  phone: string
+  childAgeBand: string
+  street: string
+  community: string
+  attendees: number
+  createdAt: string
+  checkedInAt?: string | null
+  cancelReason?: string | null
+}
+
+/** A session's bookings in booking order; phones masked unless `revealPhones` (coordinators and admins only). */
+export async function roster(payload: Payload, sessionId: DocId, revealPhones: boolean): Promise<RosterRow[]> {
+  const { docs } = await payload.find({
+    collection: 'bookings',
+    where: { session: { equals: sessionId } },
+    sort: 'createdAt',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const band = (value: string) => ageBands.find((b) => b.value === value)?.label.zh ?? value
+  return docs.map((b) => ({
+    id: b.id,
+    code: b.code,
+    status: b.status,
+    statusLabel: statusLabels[b.status],
+    parentName: b.parentName,
+    phone: revealPhones ? b.phone : maskPhone(b.phone),
+    childAgeBand: band(b.childAgeBand),
+    street: b.street,
+    community: b.community ?? '',
+    attendees: b.attendees,
+    createdAt: b.createdAt,
+    checkedInAt: b.checkedInAt,
+    cancelReason: b.cancelReason,
+  }))
+}
+
+const columns: [keyof RosterRow, string][] = [
+  ['code', '报名码'],
+  ['statusLabel', '状态'],
+  ['parentName', '家长姓名'],
+  ['phone', '手机号'],
+  ['childAgeBand', '孩子年龄段'],
+  ['street', '街道'],
+  ['community', '社区'],
+  ['attendees', '人数'],
+  ['createdAt', '报名时间'],
+  ['checkedInAt', '签到时间'],
+]
+
+const cell = (row: RosterRow, key: keyof RosterRow) => {
+  const value = row[key]
+  if ((key === 'createdAt' || key === 'checkedInAt') && value) return formatDateTime(String(value))
+  return value ?? ''
+}
+
+/** CSV with a BOM, so Excel on Windows opens the Chinese correctly; cells are quoted and formula-safe. */
+export function rosterCsv(rows: RosterRow[]): string {
+  const quote = (value: unknown) => {
+    const text = String(value).replace(/^[=+\-@]/, "'$&")
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  }
+  const lines = [columns.map(([, label]) => label), ...rows.map((r) => columns.map(([key]) => cell(r, key)))]
+  return `\uFEFF${lines.map((line) => line.map(quote).join(',')).join('\r\n')}\r\n`
+}
+
+export async function rosterXlsx(rows: RosterRow[], title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('报名名单')
+  sheet.addRow([title])
+  sheet.addRow(columns.map(([, label]) => label))
+  for (const row of rows) sheet.addRow(columns.map(([key]) => cell(row, key)))
+  sheet.columns.forEach((column) => {
+    column.width = 16
+  })
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

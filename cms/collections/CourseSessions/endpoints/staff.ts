@@ -1,0 +1,63 @@
+import type { Endpoint } from 'payload'
+import { readJson, respond } from '../../../booking/http.ts'
+import { bookingStore } from '../../../booking/index.ts'
+import { parseBody } from '../../../booking/schemas.ts'
+import { parseId, reasonInput, requireCoordinator, roster, rosterCsv, rosterXlsx } from '../../../booking/staff.ts'
+import { formatDateTime } from '../../../lib/dates.ts'
+import { kickNotifier } from '../../../notifications/kick.ts'
+
+/** `?phones=full` shows whole numbers; lists and exports are masked otherwise. */
+const revealPhones = (url: string | undefined) => new URL(url ?? '', 'http://x').searchParams.get('phones') === 'full'
+
+const rosterExport = (format: 'csv' | 'xlsx'): Endpoint => ({
+  path: `/:id/roster.${format}`,
+  method: 'get',
+  handler: async (req) => {
+    try {
+      requireCoordinator(req)
+    } catch {
+      return Response.json({ error: { code: 'forbidden', message: '您无权执行此操作' } }, { status: 403 })
+    }
+    const id = parseId(req.routeParams?.id, '场次')
+    const session = await req.payload.findByID({ collection: 'course-sessions', id: id as number, depth: 0 })
+    const rows = await roster(req.payload, id, revealPhones(req.url))
+    const name = `roster-${id}.${format}`
+    const headers = { 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'private, no-store' }
+    if (format === 'csv') {
+      return new Response(rosterCsv(rows), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
+    }
+    const title = `${session.title ?? ''}（导出于 ${formatDateTime(new Date())}）`
+    return new Response(new Uint8Array(await rosterXlsx(rows, title)), {
+      headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    })
+  },
+})
+
+/** Coordinator tools for one session: roster (JSON, CSV, XLSX) and cancelling the whole session. */
+export const staffSessionEndpoints: Endpoint[] = [
+  {
+    path: '/:id/roster',
+    method: 'get',
+    handler: respond(async (req) => {
+      requireCoordinator(req)
+      return { body: { rows: await roster(req.payload, parseId(req.routeParams?.id, '场次'), revealPhones(req.url)) } }
+    }),
+  },
+  rosterExport('csv'),
+  rosterExport('xlsx'),
+  {
+    path: '/:id/cancel',
+    method: 'post',
+    handler: respond(async (req) => {
+      requireCoordinator(req)
+      const { reason } = parseBody(reasonInput, await readJson(req))
+      const cancelled = await bookingStore(req.payload).cancelSession(
+        parseId(req.routeParams?.id, '场次'),
+        reason,
+        new Date(),
+      )
+      kickNotifier(req.payload)
+      return { body: { cancelledBookings: cancelled } }
+    }),
+  },
+]
