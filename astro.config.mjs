@@ -1,7 +1,7 @@
 // @ts-check
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import react from '@astrojs/react'
+import preact from '@astrojs/preact'
 import { defineConfig } from 'astro/config'
 
 /** Repository root: relative paths in settings resolve from here, never from the cwd. */
@@ -44,11 +44,18 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:3000',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'always',
+    concurrency: Number(process.env.FUJIA_SITE_CONCURRENCY || 1),
+  },
   // Content pages ship no JavaScript: no prefetch, no client router, no dev toolbar.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [react()],
+  // Islands (site/islands) are written against React's API and rendered by Preact through preact/compat:
+  // React 19's client alone is ~65 KB gzipped, over the course page's 40 KB budget. The alias applies to this
+  // Astro build only; the Payload admin (Next.js) keeps real React.
+  integrations: [preact({ compat: true, include: ['**/site/islands/**/*.tsx'] })],
   vite: {
     resolve: { alias: { '@payload-config': path.join(rootDir, 'cms/payload.config.ts') } },
     ssr: { external: payloadPackages },
