@@ -47,36 +47,40 @@ const seo = z
   .nullish()
   .transform((v) => v ?? {})
 
+const topicSchema = z.object({ id, name: z.string(), slug, description: text })
+
 const topics = defineCollection({
   loader: payloadCollection('topics', listTopics),
-  schema: z.object({ id, name: z.string(), slug, description: text }),
+  schema: topicSchema,
 })
+
+const articleSchema = z
+  .object({
+    id,
+    title: z.string(),
+    slug,
+    publishedAt: optionalDateTime,
+    createdAt: dateTime,
+    updatedAt: optionalDateTime,
+    summary: z.string(),
+    cover: uploadField,
+    topics: refs,
+    author: text,
+    origin: z.enum(['original', 'reprint']),
+    sourceName: text,
+    sourceUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullish()
+      .transform((v) => v ?? undefined),
+    relatedFamilies: refs,
+    relatedCourses: refs,
+    seo,
+  })
+  .transform(({ createdAt, publishedAt, ...article }) => ({ ...article, publishedAt: publishedAt ?? createdAt }))
 
 const articles = defineCollection({
   loader: payloadCollection('articles', listArticles, { rendered: 'body', topHeading: 2 }),
-  schema: z
-    .object({
-      id,
-      title: z.string(),
-      slug,
-      publishedAt: optionalDateTime,
-      createdAt: dateTime,
-      updatedAt: optionalDateTime,
-      summary: z.string(),
-      cover: uploadField,
-      topics: refs,
-      author: text,
-      origin: z.enum(['original', 'reprint']),
-      sourceName: text,
-      sourceUrl: z
-        .url({ protocol: /^https?$/ })
-        .nullish()
-        .transform((v) => v ?? undefined),
-      relatedFamilies: refs,
-      relatedCourses: refs,
-      seo,
-    })
-    .transform(({ createdAt, publishedAt, ...article }) => ({ ...article, publishedAt: publishedAt ?? createdAt })),
+  schema: articleSchema,
 })
 
 const honour = z.object({
@@ -86,138 +90,165 @@ const honour = z.object({
   awardingBody: text,
 })
 
+const familySchema = z
+  .object({
+    id,
+    familyName: z.string(),
+    slug,
+    publishedAt: optionalDateTime,
+    createdAt: dateTime,
+    updatedAt: optionalDateTime,
+    street: z.string(),
+    community: text,
+    membersSummary: text,
+    honours: z
+      .array(honour)
+      .nullish()
+      .transform((v) => v ?? []),
+    photos: uploadListField,
+    featured: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
+    seo,
+  })
+  .transform(({ createdAt, publishedAt, ...family }) => ({ ...family, publishedAt: publishedAt ?? createdAt }))
+
 const families = defineCollection({
   loader: payloadCollection('families', listFamilies, { rendered: 'story' }),
-  schema: z
-    .object({
-      id,
-      familyName: z.string(),
-      slug,
-      publishedAt: optionalDateTime,
-      createdAt: dateTime,
-      updatedAt: optionalDateTime,
-      street: z.string(),
-      community: text,
-      membersSummary: text,
-      honours: z
-        .array(honour)
-        .nullish()
-        .transform((v) => v ?? []),
-      photos: uploadListField,
-      featured: z
-        .boolean()
-        .nullish()
-        .transform((v) => v ?? false),
-      seo,
-    })
-    .transform(({ createdAt, publishedAt, ...family }) => ({ ...family, publishedAt: publishedAt ?? createdAt })),
+  schema: familySchema,
 })
+
+const categorySchema = z.object({ id, name: z.string(), slug, order: z.number(), description: text })
 
 const courseCategories = defineCollection({
   loader: payloadCollection('course-categories', listCourseCategories),
-  schema: z.object({ id, name: z.string(), slug, order: z.number(), description: text }),
+  schema: categorySchema,
+})
+
+const courseSchema = z.object({
+  id,
+  code: z.string(),
+  title: z.string(),
+  slug,
+  category: ref,
+  format: z.enum(formatValues as unknown as Values),
+  durationMinutes: z.number().int().positive(),
+  audience: z.array(z.enum(ageValues as unknown as Values)),
+  summary: z.string(),
+  lecturers: refs,
+  cover: uploadField,
 })
 
 const courses = defineCollection({
   loader: payloadCollection('courses', listCourses, { rendered: 'outline' }),
-  schema: z.object({
-    id,
-    code: z.string(),
-    title: z.string(),
-    slug,
-    category: ref,
-    format: z.enum(formatValues as unknown as Values),
-    durationMinutes: z.number().int().positive(),
-    audience: z.array(z.enum(ageValues as unknown as Values)),
-    summary: z.string(),
-    lecturers: refs,
-    cover: uploadField,
-  }),
+  schema: courseSchema,
+})
+
+const lecturerSchema = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  slug,
+  team: z.enum(teamValues as unknown as Values),
+  photo: uploadField,
+  title: text,
+  organisation: text,
+  expertise: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => (v ?? []).map((s) => s.trim()).filter(Boolean)),
+  bio: text,
 })
 
 const lecturers = defineCollection({
   loader: payloadCollection('lecturers', listLecturers),
-  schema: z.object({
-    id,
-    code: z.string(),
-    name: z.string(),
-    slug,
-    team: z.enum(teamValues as unknown as Values),
-    photo: uploadField,
-    title: text,
-    organisation: text,
-    expertise: z
-      .array(z.string())
-      .nullish()
-      .transform((v) => (v ?? []).map((s) => s.trim()).filter(Boolean)),
-    bio: text,
-  }),
+  schema: lecturerSchema,
 })
 
 /** Upcoming sessions only (see listUpcomingSessions); seats are as of the build. */
+const sessionSchema = z
+  .object({
+    id,
+    course: ref,
+    startsAt: dateTime,
+    endsAt: dateTime,
+    venue: z
+      .object({ street: text, community: text, address: text })
+      .nullish()
+      .transform((v) => v ?? {}),
+    capacity: z.number().int().positive(),
+    waitlistSize: z
+      .number()
+      .int()
+      .nullish()
+      .transform((v) => v ?? 0),
+    bookingOpensAt: optionalDateTime,
+    bookingClosesAt: optionalDateTime,
+    cancellationDeadline: optionalDateTime,
+    status: z.literal('scheduled'),
+    confirmedCount: z
+      .number()
+      .int()
+      .nullish()
+      .transform((v) => v ?? 0),
+  })
+  .transform((s) => ({ ...s, seatsLeft: Math.max(0, s.capacity - s.confirmedCount) }))
+
 const courseSessions = defineCollection({
   loader: payloadCollection('course-sessions', () => listUpcomingSessions(new Date())),
-  schema: z
-    .object({
-      id,
-      course: ref,
-      startsAt: dateTime,
-      endsAt: dateTime,
-      venue: z
-        .object({ street: text, community: text, address: text })
-        .nullish()
-        .transform((v) => v ?? {}),
-      capacity: z.number().int().positive(),
-      waitlistSize: z
-        .number()
-        .int()
-        .nullish()
-        .transform((v) => v ?? 0),
-      bookingOpensAt: optionalDateTime,
-      bookingClosesAt: optionalDateTime,
-      cancellationDeadline: optionalDateTime,
-      status: z.literal('scheduled'),
-      confirmedCount: z
-        .number()
-        .int()
-        .nullish()
-        .transform((v) => v ?? 0),
-    })
-    .transform((s) => ({ ...s, seatsLeft: Math.max(0, s.capacity - s.confirmedCount) })),
+  schema: sessionSchema,
+})
+
+const siteSettingsSchema = z.object({
+  siteName: z.string().default('福家'),
+  tagline: text,
+  organisation: text,
+  contact: z
+    .object({ phone: text, email: text, address: text })
+    .nullish()
+    .transform((v) => v ?? {}),
+  icpNumber: text,
+  policeFilingNumber: text,
+  isSampleContent: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  privacyPolicyVersion: text,
+  privacyNotice: html,
+  minorsRules: html,
 })
 
 const siteSettings = defineCollection({
   loader: payloadGlobal('site-settings', getSiteSettings, { html: ['privacyNotice', 'minorsRules'] }),
-  schema: z.object({
-    siteName: z.string().default('福家'),
-    tagline: text,
-    organisation: text,
-    contact: z
-      .object({ phone: text, email: text, address: text })
-      .nullish()
-      .transform((v) => v ?? {}),
-    icpNumber: text,
-    policeFilingNumber: text,
-    isSampleContent: z
-      .boolean()
-      .nullish()
-      .transform((v) => v ?? false),
-    privacyPolicyVersion: text,
-    privacyNotice: html,
-    minorsRules: html,
-  }),
+  schema: siteSettingsSchema,
+})
+
+const homeSchema = z.object({
+  heroTitle: z.string().default('福家 · 幸福家庭从这里开始'),
+  heroText: text,
+  announcement: text,
+  featuredArticles: refs,
+  featuredFamilies: refs,
 })
 
 const home = defineCollection({
   loader: payloadGlobal('home', getHome),
-  schema: z.object({
-    heroTitle: z.string().default('福家 · 幸福家庭从这里开始'),
-    heroText: text,
-    announcement: text,
-    featuredArticles: refs,
-    featuredFamilies: refs,
-  }),
+  schema: homeSchema,
 })
+
+/** The schemas by collection, for typing entries without Astro's generated types (see lib/content.ts). */
+export const schemas = {
+  topics: topicSchema,
+  articles: articleSchema,
+  families: familySchema,
+  'course-categories': categorySchema,
+  courses: courseSchema,
+  lecturers: lecturerSchema,
+  'course-sessions': sessionSchema,
+  'site-settings': siteSettingsSchema,
+  home: homeSchema,
+}
 
 export const collections = {
   topics,

@@ -4,18 +4,35 @@
  * Related documents are resolved here against the published collections: a relation to anything the public
  * cannot see simply drops out.
  */
-import { type CollectionEntry, getCollection, getEntry } from 'astro:content'
+import { getCollection, getEntry } from 'astro:content'
+import type { z } from 'astro/zod'
+import type { schemas } from '../content.config.ts'
 import { ageLabel, honourRank } from './labels.ts'
 
-export type Article = CollectionEntry<'articles'>
-export type Topic = CollectionEntry<'topics'>
-export type Family = CollectionEntry<'families'>
-export type Course = CollectionEntry<'courses'>
-export type Category = CollectionEntry<'course-categories'>
-export type Lecturer = CollectionEntry<'lecturers'>
-export type Session = CollectionEntry<'course-sessions'>
-export type SiteSettings = CollectionEntry<'site-settings'>['data']
-export type Home = CollectionEntry<'home'>['data']
+/**
+ * Entries typed from the collection schemas themselves, so type-checking does not depend on the types Astro
+ * generates into .astro/ (which needs a database to sync).
+ */
+type Name = keyof typeof schemas
+type Data<N extends Name> = z.output<(typeof schemas)[N]>
+type Entry<N extends Name> = { id: string; collection: N; data: Data<N>; rendered?: { html: string } }
+
+export type Article = Entry<'articles'>
+export type Topic = Entry<'topics'>
+export type Family = Entry<'families'>
+export type Course = Entry<'courses'>
+export type Category = Entry<'course-categories'>
+export type Lecturer = Entry<'lecturers'>
+export type Session = Entry<'course-sessions'>
+export type SiteSettings = Data<'site-settings'>
+export type Home = Data<'home'>
+
+const all = async <N extends Name>(name: N) => (await getCollection(name)) as Entry<N>[]
+const one = async <N extends Name>(name: N, id: string) => {
+  const entry = (await getEntry(name, id)) as Entry<N> | undefined
+  if (!entry) throw new Error(`${name} was not loaded`)
+  return entry.data
+}
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   let cached: Promise<T> | undefined
@@ -31,23 +48,14 @@ const pick = <T>(map: Map<string, T>, ids: readonly string[]) =>
 const newestFirst = (a: { data: { publishedAt: string } }, b: { data: { publishedAt: string } }) =>
   b.data.publishedAt.localeCompare(a.data.publishedAt)
 
-export const siteSettings = once(async (): Promise<SiteSettings> => {
-  const entry = await getEntry('site-settings', 'site-settings')
-  if (!entry) throw new Error('site-settings global was not loaded')
-  return entry.data
-})
-
-export const home = once(async (): Promise<Home> => {
-  const entry = await getEntry('home', 'home')
-  if (!entry) throw new Error('home global was not loaded')
-  return entry.data
-})
+export const siteSettings = once(() => one('site-settings', 'site-settings'))
+export const home = once(() => one('home', 'home'))
 
 // ------------------------------------------------------------------ articles and topics
 
-export const articles = once(async () => (await getCollection('articles')).sort(newestFirst))
+export const articles = once(async () => (await all('articles')).sort(newestFirst))
 export const topics = once(async () =>
-  (await getCollection('topics')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN')),
+  (await all('topics')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN')),
 )
 const topicsById = once(async () => byId(await topics()))
 export const articleTopics = async (article: Article) => pick(await topicsById(), article.data.topics)
@@ -66,7 +74,7 @@ export const articlesByTopic = once(async () => {
 
 // ------------------------------------------------------------------ families
 
-export const families = once(async () => (await getCollection('families')).sort(newestFirst))
+export const families = once(async () => (await all('families')).sort(newestFirst))
 const familiesById = once(async () => byId(await families()))
 export const familiesIn = async (ids: readonly string[]) => pick(await familiesById(), ids)
 
@@ -80,7 +88,7 @@ export const sortedHonours = (family: Family) =>
 // ------------------------------------------------------------------ courses, categories, lecturers, sessions
 
 export const categories = once(async () =>
-  (await getCollection('course-categories')).sort(
+  (await all('course-categories')).sort(
     (a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name, 'zh-CN'),
   ),
 )
@@ -88,14 +96,14 @@ const categoriesById = once(async () => byId(await categories()))
 export const categoryOf = async (course: Course) => (await categoriesById()).get(course.data.category)
 
 export const courses = once(async () =>
-  (await getCollection('courses')).sort((a, b) => a.data.code.localeCompare(b.data.code, 'en', { numeric: true })),
+  (await all('courses')).sort((a, b) => a.data.code.localeCompare(b.data.code, 'en', { numeric: true })),
 )
 const coursesById = once(async () => byId(await courses()))
 export const coursesIn = async (ids: readonly string[]) => pick(await coursesById(), ids)
 export const courseById = async (id: string) => (await coursesById()).get(id)
 
 export const lecturers = once(async () =>
-  (await getCollection('lecturers')).sort((a, b) => a.data.code.localeCompare(b.data.code, 'en', { numeric: true })),
+  (await all('lecturers')).sort((a, b) => a.data.code.localeCompare(b.data.code, 'en', { numeric: true })),
 )
 const lecturersById = once(async () => byId(await lecturers()))
 export const lecturersOf = async (course: Course) => pick(await lecturersById(), course.data.lecturers)
@@ -105,7 +113,7 @@ export const coursesOf = async (lecturer: Lecturer) =>
 /** Upcoming sessions (scheduled, in the future, of a published course), soonest first. */
 export const sessions = once(async () => {
   const published = await coursesById()
-  return (await getCollection('course-sessions'))
+  return (await all('course-sessions'))
     .filter((s) => published.has(s.data.course))
     .sort((a, b) => a.data.startsAt.localeCompare(b.data.startsAt))
 })
