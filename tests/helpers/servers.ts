@@ -5,7 +5,8 @@ export type ApiServer = { url: string; process: ChildProcess; stop: () => Promis
 
 /** Starts tests/helpers/apiServer.ts as its own process on the given database; resolves once it listens. */
 export function startApiServer(env: Record<string, string>): Promise<ApiServer> {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('tests/helpers/apiServer.ts')], {
+  // Node itself with tsx as a loader (not the tsx CLI, which would sit in between): a kill reaches the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/helpers/apiServer.ts')], {
     env: { ...process.env, NODE_ENV: 'development', DISABLE_PAYLOAD_HMR: 'true', API_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -1,7 +1,7 @@
 import type { Client, InArgs, Row } from '@libsql/client'
 import type { BookInput, DocId } from '../schemas.ts'
 import type { BookingStatus, BookingStore, StoredBooking } from '../store.ts'
-import { bookingDdl, HOLDS_SEAT } from './ddl.ts'
+import { bookingDdl, dropTriggers, HOLDS_SEAT } from './ddl.ts'
 
 const BUSY_RETRIES = 20
 const MAX_ATTEMPTS = 5
@@ -52,7 +52,9 @@ export class SqliteBookingStore implements BookingStore {
   }
 
   async install() {
-    for (const statement of bookingDdl) await this.run(statement)
+    const { rows } = await this.run(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fujia_%'`)
+    const statements = [...dropTriggers(rows.map((r) => String(r.name))), ...bookingDdl]
+    await this.retrying(() => this.client.batch(statements, 'write'))
   }
 
   async book(input: BookInput, ctx: { code: string; now: Date; policyVersion: string }) {
@@ -79,7 +81,7 @@ export class SqliteBookingStore implements BookingStore {
          SELECT s.id, :code,
            CASE WHEN held.seats + :attendees <= s.capacity AND waiting.seats = 0 THEN 'confirmed' ELSE 'waitlisted' END,
            :parentName, :phone, :email, :childAgeBand, :street, :community, :attendees, 1, :now, :policyVersion,
-           :idempotencyKey, :now, :now
+           :idempotencyKey, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          FROM course_sessions s
          JOIN courses c ON c.id = s.course_id AND c._status = 'published'
          CROSS JOIN (SELECT COALESCE(SUM(attendees), 0) AS seats FROM bookings
@@ -124,7 +126,7 @@ export class SqliteBookingStore implements BookingStore {
     const { rows } = await this.run(
       `SELECT COUNT(*) AS ahead FROM bookings w JOIN bookings b ON b.id = :id
        WHERE b.status = 'waitlisted' AND w.session_id = b.session_id AND w.status = 'waitlisted'
-         AND (w.created_at < b.created_at OR (w.created_at = b.created_at AND w.id <= b.id))`,
+         AND w.id <= b.id`,
       { id: bookingId },
     )
     const ahead = Number(rows[0]?.ahead ?? 0)

@@ -1,5 +1,6 @@
 import type { CollectionConfig, DateField } from 'payload'
 import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
+import { userHasRole } from '../../access/roles.ts'
 import { systemOnly } from '../../access/systemOnly.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
@@ -36,6 +37,24 @@ export const CourseSessions: CollectionConfig = {
     useAsTitle: 'title',
     group: t('福家大讲堂', 'Courses'),
     defaultColumns: ['title', 'venue.street', 'capacity', 'confirmedCount', 'waitlistedCount', 'status'],
+    components: {
+      views: {
+        edit: {
+          // The coordinator's tab: roster, check-in, no-shows, promotion, cancellations and exports.
+          roster: {
+            Component: '/components/SessionRoster/index.tsx#SessionRosterView',
+            path: '/roster',
+            tab: {
+              href: '/roster',
+              order: 200,
+              // Tab labels are plain strings: pick the admin's language from a translation Payload ships.
+              label: ({ t }) => (t('general:edit') === 'Edit' ? 'Roster & check-in' : '名单与签到'),
+              condition: ({ req }) => userHasRole(req.user, 'coordinator'),
+            },
+          },
+        },
+      },
+    },
   },
   defaultSort: 'startsAt',
   access: {

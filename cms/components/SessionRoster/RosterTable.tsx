@@ -1,0 +1,257 @@
+'use client'
+import { Button } from '@payloadcms/ui'
+import { Fragment, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import type { RosterRow } from './api.ts'
+import { formatTime, type Strings } from './strings.ts'
+
+export type RowAction = 'no-show' | 'promote' | 'staff-cancel'
+
+type Props = {
+  rows: RosterRow[]
+  total: number
+  s: Strings
+  language: string
+  /** Row actions are offered only while the session can still change. */
+  actionsEnabled: boolean
+  /** Runs the action; resolves to true when it succeeded (the panel reports the outcome). */
+  onAction: (row: RosterRow, action: RowAction, reason?: string) => Promise<boolean>
+}
+
+type Pending = { rowId: RosterRow['id']; action: 'no-show' | 'staff-cancel' }
+
+const buttonId = (prefix: string, action: RowAction, rowId: RosterRow['id']) => `${prefix}-${action}-${rowId}`
+
+/** The session's bookings in booking order, with the actions each status allows. */
+export function RosterTable({ rows, total, s, language, actionsEnabled, onAction }: Props) {
+  const prefix = useId().replace(/:/g, '')
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [busy, setBusy] = useState(false)
+  const columns = s.columns
+
+  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
+
+  /** Dismissing an inline confirmation returns focus to the button that opened it. */
+  const close = () => {
+    if (pending) focusLater(buttonId(prefix, pending.action, pending.rowId))
+    setPending(null)
+  }
+
+  const run = async (row: RosterRow, action: RowAction, reason?: string) => {
+    setBusy(true)
+    try {
+      if (await onAction(row, action, reason)) {
+        setPending(null)
+        // The row's buttons change with its status: keep keyboard users on the row.
+        focusLater(`${prefix}-row-${row.id}`)
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="table session-roster__table">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{columns.code}</th>
+            <th scope="col">{columns.status}</th>
+            <th scope="col">{columns.parentName}</th>
+            <th scope="col">{columns.phone}</th>
+            <th scope="col">{columns.childAgeBand}</th>
+            <th scope="col">{columns.place}</th>
+            <th scope="col">{columns.attendees}</th>
+            <th scope="col">{columns.createdAt}</th>
+            <th scope="col">{columns.checkedInAt}</th>
+            {actionsEnabled && <th scope="col">{columns.actions}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={actionsEnabled ? 10 : 9} className="session-roster__empty">
+                {total === 0 ? s.empty : s.emptyFiltered}
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => {
+            const open = pending?.rowId === row.id ? pending : null
+            return (
+              <Fragment key={row.id}>
+                <tr data-code={row.code} data-status={row.status}>
+                  <th scope="row" id={`${prefix}-row-${row.id}`} tabIndex={-1} className="session-roster__mono">
+                    {row.code}
+                  </th>
+                  <td>
+                    <span className={`session-roster__status session-roster__status--${row.status}`}>
+                      {s.status[row.status] ?? row.statusLabel}
+                    </span>
+                  </td>
+                  <td>{row.parentName}</td>
+                  <td className="session-roster__mono">{row.phone}</td>
+                  <td>{row.childAgeBand}</td>
+                  <td>{[row.street, row.community].filter(Boolean).join(' / ')}</td>
+                  <td>{row.attendees}</td>
+                  <td>{formatTime(row.createdAt, language)}</td>
+                  <td>{formatTime(row.checkedInAt, language)}</td>
+                  {actionsEnabled && (
+                    <td>
+                      <div className="session-roster__actions">
+                        {row.status === 'confirmed' && (
+                          <Button
+                            id={buttonId(prefix, 'no-show', row.id)}
+                            buttonStyle="secondary"
+                            size="xsmall"
+                            margin={false}
+                            disabled={busy}
+                            aria-label={`${s.markNoShow} ${row.code}`}
+                            onClick={() => setPending({ rowId: row.id, action: 'no-show' })}
+                          >
+                            {s.markNoShow}
+                          </Button>
+                        )}
+                        {row.status === 'waitlisted' && (
+                          <Button
+                            id={buttonId(prefix, 'promote', row.id)}
+                            buttonStyle="secondary"
+                            size="xsmall"
+                            margin={false}
+                            disabled={busy}
+                            aria-label={`${s.promote} ${row.code}`}
+                            onClick={() => void run(row, 'promote')}
+                          >
+                            {s.promote}
+                          </Button>
+                        )}
+                        {(row.status === 'confirmed' || row.status === 'waitlisted') && (
+                          <Button
+                            id={buttonId(prefix, 'staff-cancel', row.id)}
+                            buttonStyle="error"
+                            size="xsmall"
+                            margin={false}
+                            disabled={busy}
+                            aria-label={`${s.cancel} ${row.code}`}
+                            onClick={() => setPending({ rowId: row.id, action: 'staff-cancel' })}
+                          >
+                            {s.cancel}
+                          </Button>
+                        )}
+                      </div>
+                    </td>
+                  )}
+                </tr>
+                {open && (
+                  <tr className="session-roster__action-row">
+                    <td colSpan={10}>
+                      {open.action === 'no-show' ? (
+                        <ConfirmNoShow
+                          row={row}
+                          s={s}
+                          busy={busy}
+                          onConfirm={() => run(row, 'no-show')}
+                          onDismiss={close}
+                        />
+                      ) : (
+                        <CancelBooking
+                          row={row}
+                          s={s}
+                          busy={busy}
+                          onConfirm={(reason) => run(row, 'staff-cancel', reason)}
+                          onDismiss={close}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+type InlineProps = { row: RosterRow; s: Strings; busy: boolean; onDismiss: () => void }
+
+const escapeCloses = (onDismiss: () => void) => (event: KeyboardEvent) => {
+  if (event.key === 'Escape') {
+    event.stopPropagation()
+    onDismiss()
+  }
+}
+
+function ConfirmNoShow({ row, s, busy, onConfirm, onDismiss }: InlineProps & { onConfirm: () => void }) {
+  const confirm = useRef<HTMLButtonElement>(null)
+  useEffect(() => confirm.current?.focus(), [])
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape dismisses the inline confirmation
+    <div className="session-roster__inline" onKeyDown={escapeCloses(onDismiss)}>
+      <span>{s.confirmNoShow(row.code, row.parentName)}</span>
+      <Button ref={confirm} size="small" margin={false} disabled={busy} onClick={onConfirm}>
+        {s.confirm}
+      </Button>
+      <Button buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={onDismiss}>
+        {s.dismiss}
+      </Button>
+    </div>
+  )
+}
+
+function CancelBooking({ row, s, busy, onConfirm, onDismiss }: InlineProps & { onConfirm: (reason: string) => void }) {
+  const id = useId()
+  const input = useRef<HTMLInputElement>(null)
+  const [reason, setReason] = useState('')
+  const [invalid, setInvalid] = useState(false)
+  useEffect(() => input.current?.focus(), [])
+  return (
+    <form
+      noValidate
+      className="session-roster__inline"
+      onKeyDown={escapeCloses(onDismiss)}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (reason.trim().length < 2) {
+          setInvalid(true)
+          input.current?.focus()
+          return
+        }
+        onConfirm(reason.trim())
+      }}
+    >
+      <div className={`field-type text session-roster__reason${invalid ? ' error' : ''}`}>
+        <label className="field-label" htmlFor={`${id}-reason`}>
+          {s.cancelReason} · {row.code} {row.parentName}
+          <span className="required">*</span>
+        </label>
+        <div className="field-type__wrap">
+          <input
+            ref={input}
+            id={`${id}-reason`}
+            type="text"
+            value={reason}
+            maxLength={200}
+            aria-required
+            aria-invalid={invalid}
+            aria-describedby={invalid ? `${id}-error` : undefined}
+            onChange={(event) => {
+              setReason(event.target.value)
+              if (invalid && event.target.value.trim().length >= 2) setInvalid(false)
+            }}
+          />
+        </div>
+        {invalid && (
+          <p id={`${id}-error`} className="session-roster__error" role="alert">
+            {s.reasonRequired}
+          </p>
+        )}
+      </div>
+      <Button type="submit" buttonStyle="error" size="small" margin={false} disabled={busy}>
+        {s.cancelConfirm}
+      </Button>
+      <Button buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={onDismiss}>
+        {s.dismiss}
+      </Button>
+    </form>
+  )
+}
