@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react'
+import { calendarUrl, myBookingUrl } from './api.ts'
+import { copyText, focusLater, sessionTime, spacedCode } from './format.ts'
+import type { QrPath } from './qr.ts'
+
+export type BookedResult = {
+  code: string
+  status: 'confirmed' | 'waitlisted'
+  waitlistPosition?: number
+  calendarToken: string
+}
+
+type Props = {
+  result: BookedResult
+  course: { title: string; code: string }
+  session: { startsAt: string; endsAt: string; place: string; online: boolean }
+  onAnother: () => void
+}
+
+/** The booking code drawn as a QR code, for check-in at the door. Loaded after the booking succeeded. */
+function QrCode({ code }: { code: string }) {
+  const [qr, setQr] = useState<QrPath | null>(null)
+  useEffect(() => {
+    let current = true
+    import('./qr.ts').then(({ qrPath }) => current && setQr(qrPath(code))).catch(() => undefined) // the code itself is on screen; the QR is a convenience
+    return () => {
+      current = false
+    }
+  }, [code])
+  if (!qr) return <div className="bk-qr bk-qr--loading" aria-hidden="true" />
+  return (
+    <svg
+      className="bk-qr"
+      role="img"
+      aria-label={`报名码 ${code} 的二维码`}
+      viewBox={`0 0 ${qr.size} ${qr.size}`}
+      shapeRendering="crispEdges"
+    >
+      <rect width={qr.size} height={qr.size} fill="#fff" />
+      <path d={qr.d} fill="#000" />
+    </svg>
+  )
+}
+
+/** What a parent sees after booking: the code (large, spaced, as QR), calendar file, copy, and 我的报名. */
+export function Confirmation({ result, course, session, onAnother }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
+  useEffect(() => focusLater(() => heading.current), [])
+
+  const waitlisted = result.status === 'waitlisted'
+  const waitlistNote = '有家长取消时将按顺序自动递补，递补后状态变为“已确认”，可在“我的报名”中查看。'
+  const place = session.online ? '线上（链接在名额确认后通过“我的报名”查看）' : session.place || '地点待定'
+  const when = sessionTime(session.startsAt, session.endsAt)
+  const details = [
+    `福家大讲堂：${course.title}（${course.code}）`,
+    `时间：${when}`,
+    `地点：${place}`,
+    `报名码：${result.code}${waitlisted ? '（候补中）' : ''}`,
+  ].join('\n')
+
+  const onCopy = async () => setCopy((await copyText(details)) ? 'copied' : 'failed')
+
+  return (
+    <div className={`bk-result bk-result--${result.status}`}>
+      <h3 className="bk-result__title" ref={heading} tabIndex={-1}>
+        {waitlisted ? '已加入候补' : '报名成功'}
+      </h3>
+      {waitlisted ? (
+        <p className="bk-result__lead">
+          您是候补第 <strong className="bk-position">{result.waitlistPosition ?? 1}</strong> 位。{waitlistNote}
+        </p>
+      ) : (
+        <p className="bk-result__lead">已为您保留名额，请凭报名码准时参加。</p>
+      )}
+      <dl className="bk-summary">
+        <div>
+          <dt>课程</dt>
+          <dd>{course.title}</dd>
+        </div>
+        <div>
+          <dt>时间</dt>
+          <dd>{when}</dd>
+        </div>
+        <div>
+          <dt>地点</dt>
+          <dd>{place}</dd>
+        </div>
+      </dl>
+      <div className="bk-ticket">
+        <dl className="bk-ticket__code">
+          <dt className="bk-ticket__label">报名码</dt>
+          <dd className="bk-code" data-code={result.code}>
+            {spacedCode(result.code)}
+          </dd>
+        </dl>
+        <QrCode code={result.code} />
+        <p className="bk-hint">请截图保存。查询、取消报名需要报名码和报名手机号；签到时出示报名码或二维码。</p>
+      </div>
+      <div className="bk-actions">
+        <a className="bk-button" href={calendarUrl(result.calendarToken)} download={`fujia-${result.code}.ics`}>
+          添加到日历（.ics）
+        </a>
+        <button type="button" className="bk-button" onClick={onCopy}>
+          复制时间地点
+        </button>
+        <a className="bk-button" href={myBookingUrl(result.code)}>
+          我的报名：查看或取消
+        </a>
+      </div>
+      <p className="bk-status" role="status">
+        {copy === 'copied'
+          ? '已复制时间、地点和报名码'
+          : copy === 'failed'
+            ? '无法自动复制，请长按下方文字手动复制'
+            : ''}
+      </p>
+      {copy === 'failed' && (
+        <textarea className="bk-copy-fallback" readOnly rows={4} aria-label="时间地点和报名码" value={details} />
+      )}
+      <p>
+        <button type="button" className="bk-link" onClick={onAnother}>
+          报名其他场次
+        </button>
+      </p>
+    </div>
+  )
+}

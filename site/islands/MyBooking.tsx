@@ -1,0 +1,341 @@
+/**
+ * /my-booking/: look a booking up by code and phone, see where and when, cancel it (with a confirm step).
+ * The phone number never goes into a URL; `?code=` prefills the code (the confirmation screen links here).
+ */
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { normalisePhone } from '../../cms/booking/phone.ts'
+import type { BookingView } from '../../cms/booking/service.ts'
+import { venueText } from '../../cms/lib/venue.ts'
+import { api, calendarUrl } from './api.ts'
+import {
+  bookingStatusLabel,
+  focusLater,
+  formatDateTime,
+  isBookingCode,
+  normaliseCode,
+  sessionTime,
+  spacedCode,
+} from './format.ts'
+import './booking.css'
+
+type Field = 'code' | 'phone'
+type Errors = Partial<Record<Field, string>>
+
+function validate(code: string, phone: string): Errors {
+  const errors: Errors = {}
+  const normal = normaliseCode(code)
+  if (!normal) errors.code = '请填写报名码'
+  else if (!isBookingCode(normal)) errors.code = '报名码为 8 位字母和数字，请核对'
+  if (!phone.trim()) errors.phone = '请填写手机号'
+  else if (!normalisePhone(phone)) errors.phone = '请填写正确的 11 位手机号'
+  return errors
+}
+
+function statusText(view: BookingView): string {
+  const label = bookingStatusLabel[view.status] ?? view.status
+  return view.status === 'waitlisted' && view.waitlistPosition ? `${label}（第 ${view.waitlistPosition} 位）` : label
+}
+
+function BookingDetails({ view }: { view: BookingView }) {
+  const { session } = view
+  const course = session.course
+  const sessionCancelled = session.status === 'cancelled'
+  return (
+    <>
+      <dl className="bk-summary">
+        <div>
+          <dt>课程</dt>
+          <dd>
+            {course.slug ? <a href={`/courses/${course.slug}/`}>{course.title}</a> : course.title}（{course.code}）
+          </dd>
+        </div>
+        <div>
+          <dt>报名码</dt>
+          <dd>{spacedCode(view.code)}</dd>
+        </div>
+        <div>
+          <dt>状态</dt>
+          <dd>
+            <span className={`bk-badge bk-badge--${view.status}`} data-status={view.status}>
+              {statusText(view)}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>时间</dt>
+          <dd>{sessionTime(session.startsAt, session.endsAt)}</dd>
+        </div>
+        <div>
+          <dt>地点</dt>
+          <dd>
+            {session.onlineLink ? (
+              <>
+                线上：
+                <a href={session.onlineLink} rel="noopener noreferrer">
+                  进入线上课堂
+                </a>
+              </>
+            ) : (
+              venueText(session.venue, false)
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>报名人</dt>
+          <dd>
+            {view.parentName} · {view.attendees} 人
+          </dd>
+        </div>
+        {session.cancellationDeadline && (view.status === 'confirmed' || view.status === 'waitlisted') && (
+          <div>
+            <dt>取消截止</dt>
+            <dd>{formatDateTime(session.cancellationDeadline)}</dd>
+          </div>
+        )}
+      </dl>
+      {sessionCancelled && (
+        <p className="bk-notice">
+          该场次已取消{session.cancelReason ? `：${session.cancelReason}` : '。'}给您带来不便，敬请谅解。
+        </p>
+      )}
+      {view.cancelReason && !sessionCancelled && <p className="bk-notice">取消原因：{view.cancelReason}</p>}
+      {view.status === 'waitlisted' && (
+        <p className="bk-hint">有家长取消时将按顺序自动递补，递补后状态变为“已确认”。</p>
+      )}
+    </>
+  )
+}
+
+export default function MyBooking() {
+  const [hydrated, setHydrated] = useState(false)
+  const [code, setCode] = useState('')
+  const [phone, setPhone] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [view, setView] = useState<BookingView | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [status, setStatus] = useState('')
+  /** The code and phone that found the booking shown; cancel sends these. */
+  const owner = useRef<{ code: string; phone: string } | null>(null)
+  const busyNow = useRef(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const errorBox = useRef<HTMLDivElement>(null)
+  const confirmBox = useRef<HTMLFieldSetElement>(null)
+
+  useEffect(() => {
+    setHydrated(true)
+    try {
+      const fromUrl = new URLSearchParams(window.location.search).get('code')
+      if (fromUrl) setCode(normaliseCode(fromUrl).slice(0, 8))
+    } catch {
+      // no URLSearchParams: the field stays empty
+    }
+  }, [])
+
+  async function run<T>(path: string, body: { code: string; phone: string }) {
+    busyNow.current = true
+    setBusy(true)
+    const answer = await api<T>('POST', path, body)
+    busyNow.current = false
+    setBusy(false)
+    return answer
+  }
+
+  async function lookup(event: FormEvent) {
+    event.preventDefault()
+    if (busyNow.current) return
+    setFormError('')
+    setStatus('')
+    const found = validate(code, phone)
+    setErrors(found)
+    const first = (['code', 'phone'] as const).find((f) => found[f])
+    if (first) {
+      setFormError(`有 ${Object.keys(found).length} 项需要填写或修改，请查看标红的提示。`)
+      focusLater(() => document.getElementById(`mb-${first}`))
+      return
+    }
+    const body = { code: normaliseCode(code), phone: normalisePhone(phone) ?? phone }
+    const answer = await run<BookingView>('/api/bookings/lookup', body)
+    if (!answer.ok) {
+      setFormError(answer.error.message)
+      focusLater(() => errorBox.current)
+      return
+    }
+    owner.current = body
+    setView(answer.data)
+    setConfirming(false)
+    focusLater(() => heading.current)
+  }
+
+  async function cancel() {
+    if (busyNow.current || !owner.current) return
+    setFormError('')
+    const answer = await run<BookingView>('/api/bookings/cancel', owner.current)
+    setConfirming(false)
+    if (!answer.ok) {
+      setFormError(answer.error.message)
+      focusLater(() => errorBox.current)
+      return
+    }
+    setView(answer.data)
+    setStatus('已取消报名。')
+    focusLater(() => heading.current)
+  }
+
+  const startOver = () => {
+    setView(null)
+    setConfirming(false)
+    setFormError('')
+    setStatus('')
+    owner.current = null
+    focusLater(() => document.getElementById('mb-code'))
+  }
+
+  const alert = (
+    <div ref={errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
+      {formError && <p className="bk-alert">{formError}</p>}
+    </div>
+  )
+
+  if (view) {
+    return (
+      <section className="bk" aria-labelledby="mb-result">
+        <h2 id="mb-result" className="bk-result__title" ref={heading} tabIndex={-1}>
+          报名详情
+        </h2>
+        <p className="bk-status" role="status">
+          {status}
+        </p>
+        <BookingDetails view={view} />
+        {alert}
+        {(view.status === 'confirmed' || view.status === 'waitlisted') && (
+          <div className="bk-actions">
+            <a className="bk-button" href={calendarUrl(view.calendarToken)} download={`fujia-${view.code}.ics`}>
+              添加到日历（.ics）
+            </a>
+            {view.cancellable && !confirming && (
+              <button
+                type="button"
+                className="bk-button"
+                onClick={() => {
+                  setConfirming(true)
+                  focusLater(() => confirmBox.current)
+                }}
+              >
+                取消报名
+              </button>
+            )}
+          </div>
+        )}
+        {!view.cancellable && view.status === 'confirmed' && (
+          <p className="bk-hint">已过取消截止时间，如需取消请联系主办方。</p>
+        )}
+        {confirming && (
+          <fieldset ref={confirmBox} className="bk-confirm" tabIndex={-1}>
+            <legend className="bk-confirm__question">
+              <strong>确定要取消这次报名吗？</strong>
+            </legend>
+            <p>{view.status === 'confirmed' ? '取消后名额将让给候补家长，' : '取消后将退出候补，'}无法恢复。</p>
+            <div className="bk-actions">
+              <button type="button" className="bk-button bk-button--primary" disabled={busy} onClick={cancel}>
+                {busy ? '正在取消…' : '确认取消'}
+              </button>
+              <button
+                type="button"
+                className="bk-button"
+                disabled={busy}
+                onClick={() => {
+                  setConfirming(false)
+                  focusLater(() => heading.current)
+                }}
+              >
+                暂不取消
+              </button>
+            </div>
+          </fieldset>
+        )}
+        <p>
+          <button type="button" className="bk-link" onClick={startOver}>
+            查询其他报名
+          </button>
+        </p>
+      </section>
+    )
+  }
+
+  return (
+    <section className="bk" aria-labelledby="mb-title">
+      <h2 id="mb-title" className="bk-title">
+        查询报名
+      </h2>
+      {!hydrated && <p className="note">查询表正在加载。如长时间无法填写，请刷新页面。</p>}
+      <form className="bk-form" noValidate onSubmit={lookup}>
+        <fieldset className="bk-fieldset" disabled={!hydrated}>
+          <legend className="visually-hidden">报名码和手机号</legend>
+          <div className="bk-field">
+            <label className="bk-label" htmlFor="mb-code">
+              报名码
+            </label>
+            <input
+              id="mb-code"
+              className="bk-input"
+              type="text"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={12}
+              value={code}
+              onInput={(e) => {
+                setCode(e.currentTarget.value)
+                if (errors.code) setErrors((x) => ({ ...x, code: undefined }))
+              }}
+              aria-invalid={errors.code ? true : undefined}
+              aria-describedby={['mb-code-hint', errors.code && 'mb-code-error'].filter(Boolean).join(' ')}
+            />
+            <p className="bk-hint" id="mb-code-hint">
+              报名成功时显示的 8 位字母和数字。
+            </p>
+            {errors.code && (
+              <p className="bk-error" id="mb-code-error">
+                {errors.code}
+              </p>
+            )}
+          </div>
+          <div className="bk-field">
+            <label className="bk-label" htmlFor="mb-phone">
+              手机号
+            </label>
+            <input
+              id="mb-phone"
+              className="bk-input"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={20}
+              value={phone}
+              onInput={(e) => {
+                setPhone(e.currentTarget.value)
+                if (errors.phone) setErrors((x) => ({ ...x, phone: undefined }))
+              }}
+              aria-invalid={errors.phone ? true : undefined}
+              aria-describedby={['mb-phone-hint', errors.phone && 'mb-phone-error'].filter(Boolean).join(' ')}
+            />
+            <p className="bk-hint" id="mb-phone-hint">
+              报名时填写的手机号。
+            </p>
+            {errors.phone && (
+              <p className="bk-error" id="mb-phone-error">
+                {errors.phone}
+              </p>
+            )}
+          </div>
+          {alert}
+          <button type="submit" className="bk-submit" disabled={busy}>
+            {busy ? '正在查询…' : '查询'}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  )
+}
