@@ -29,7 +29,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, testIgnore: /admin\.spec\.ts/ },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium }, testMatch: /admin\.spec\.ts/ },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromium },
+      testMatch: /(admin|roster)\.spec\.ts/,
+    },
   ],
   // The whole platform as a user runs it (`npm start`), on a throwaway data directory.
   webServer: {
