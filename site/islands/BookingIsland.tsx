@@ -104,6 +104,13 @@ type SessionState = {
   message?: string
 }
 
+const refusalLabel: Record<NonNullable<Availability['reason']>, string> = {
+  full: '已满',
+  not_open: '未开放报名',
+  closed: '报名已截止',
+  session_cancelled: '场次已取消',
+}
+
 function stateOf(s: BookableSession, live: Availability | undefined): SessionState {
   if (!live) {
     if (s.seatsLeft > 0)
@@ -117,7 +124,7 @@ function stateOf(s: BookableSession, live: Availability | undefined): SessionSta
   }
   const seatsLeft = Math.max(0, live.capacity - live.confirmed)
   if (!live.bookable) {
-    const label = live.reason === 'full' ? '已满' : live.reason === 'not_open' ? '未开放报名' : '暂停报名'
+    const label = live.reason ? refusalLabel[live.reason] : '暂停报名'
     return { open: false, waitlist: false, seatsLeft, label, message: live.message }
   }
   if (seatsLeft > 0 && live.waitlisted === 0) {
@@ -544,7 +551,7 @@ export default function BookingIsland({ course, sessions }: Props) {
           </p>
 
           <button type="submit" className="bk-submit" disabled={busy || closed}>
-            {busy ? '正在提交…' : selectedState?.waitlist ? '提交候补报名' : '提交报名'}
+            {busy ? '正在提交…' : closed ? selectedState?.label : selectedState?.waitlist ? '提交候补报名' : '提交报名'}
           </button>
         </fieldset>
       </form>
