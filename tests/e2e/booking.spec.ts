@@ -1,7 +1,8 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 
 /**
- * The booking island on a phone: book a seat on a course page, find it in 我的报名 and cancel it; and the
+ * The booking island on a phone: book a seat on a course page (a lost answer retried safely with the same
+ * idempotency key), find it in 我的报名 and cancel it; and the
  * waitlist: a parent waitlisted on a full session is promoted when a confirmed parent cancels.
  *
  * Sessions are picked through the public REST API from the sample data the platform starts with. New sessions
@@ -109,13 +110,31 @@ test('a parent books a seat on a course page, finds it in 我的报名 and cance
   await expect(island.getByLabel('家长姓名')).toHaveValue('测试家长')
   await expect(island.getByRole('link', { name: '《儿童个人信息保护规则》' })).toHaveAttribute('href', /^\/privacy\//)
 
+  // The first answer is lost on the way back (the booking was made): sending again is safe, because the
+  // retry carries the same idempotency key and gets the same booking back.
+  const keys: string[] = []
+  let lostAnswer: { code?: string } = {}
+  await page.route('**/api/bookings/book', async (route) => {
+    keys.push(route.request().postDataJSON().idempotencyKey)
+    if (keys.length > 1) return route.continue()
+    lostAnswer = await (await route.fetch()).json()
+    await route.abort('failed')
+  })
   await consent.check()
+  await island.getByRole('button', { name: '提交报名' }).click()
+  await expect(island.getByRole('alert')).toContainText('网络连接失败')
+  await expect(island.getByRole('alert')).toContainText('不会重复报名')
+  await expect(island.getByLabel('手机号')).toHaveValue(typed(phone))
   await island.getByRole('button', { name: '提交报名' }).click()
 
   const result = page.getByRole('region', { name: '报名结果' })
   await expect(result.getByRole('heading', { name: '报名成功' })).toBeFocused()
   const code = await bookingCode(page)
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
+  expect(keys).toHaveLength(2)
+  expect(keys[1]).toBe(keys[0])
+  expect(code).toBe(lostAnswer.code)
+  await page.unroute('**/api/bookings/book')
   await expect(result.getByRole('img', { name: `报名码 ${code} 的二维码` })).toBeVisible()
   await expect(result).toContainText(session.course.title)
 
