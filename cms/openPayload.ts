@@ -1,4 +1,5 @@
 import { getPayload, type Migration, type Payload } from 'payload'
+import { bookingStore } from './booking/index.ts'
 import { env } from './env.ts'
 import { migrations } from './migrations/index.ts'
 
@@ -12,6 +13,7 @@ export async function openPayload(): Promise<Payload> {
   if (env().databaseKind === 'sqlite' && env().NODE_ENV !== 'test') {
     // The generated list is typed for the sqlite adapter; Payload's generic signature takes `unknown` arguments.
     await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+    await bookingStore(payload).install()
   }
   return payload
 }

@@ -29,7 +29,9 @@ import { emailAdapter } from './notifications/email.ts'
 import { cmsDir } from './paths.ts'
 
 const settings = env()
-const allowedOrigins = [settings.siteUrl, settings.CMS_URL].filter((u): u is string => Boolean(u))
+// Without SITE_URL the platform answers on localhost; both spellings of the loopback address are the same origin to staff.
+const localOrigins = settings.SITE_URL ? [] : [`http://127.0.0.1:${settings.PORT}`]
+const allowedOrigins = [settings.siteUrl, ...localOrigins, settings.CMS_URL].filter((u): u is string => Boolean(u))
 
 export default buildConfig({
   secret: settings.PAYLOAD_SECRET,

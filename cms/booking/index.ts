@@ -1,3 +1,4 @@
+import { createClient } from '@libsql/client'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 import { MongoBookingStore } from './mongodb/store.ts'
@@ -12,7 +13,8 @@ export function bookingStore(payload: Payload): BookingStore {
   if (!store) {
     store =
       payload.db.name === 'sqlite'
-        ? new SqliteBookingStore((payload.db as unknown as SQLiteAdapter).client)
+        ? // Its own connection: it retries busy writes without blocking the event loop (see SqliteBookingStore).
+          new SqliteBookingStore(createClient((payload.db as unknown as SQLiteAdapter).clientConfig))
         : new MongoBookingStore(payload)
     stores.set(payload, store)
   }

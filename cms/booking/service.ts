@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { DEFAULT_POLICY_VERSION } from '../globals/SiteSettings/index.ts'
 import type { Booking, Course, CourseSession } from '../payload-types.ts'
 import { type Availability, availabilityOf, refusalError } from './availability.ts'
 import { calendarToken } from './calendarToken.ts'
@@ -8,17 +9,18 @@ import { bookingStore } from './index.ts'
 import { type BookInput, bookInput, type DocId, type LookupInput, lookupInput, parseBody } from './schemas.ts'
 import type { StoredBooking } from './store.ts'
 
-/** Per-key request budgets, shared by all server processes through the database. */
+/** Request budgets per client address and per phone number, shared by all server processes through the database. */
 export const limits = {
-  bookPerIp: { limit: 30, windowSeconds: 600 },
-  bookPerPhone: { limit: 6, windowSeconds: 600 },
-  lookupPerIp: { limit: 60, windowSeconds: 600 },
+  windowSeconds: 600,
+  bookPerIp: 30,
+  bookPerPhone: 6,
+  lookupPerIp: 60,
 } as const
 
 type Ctx = { payload: Payload; ip: string; now?: Date }
 
-async function enforce(payload: Payload, key: string, rule: { limit: number; windowSeconds: number }, now: Date) {
-  if (!(await bookingStore(payload).hit(key, rule.limit, rule.windowSeconds, now))) {
+async function enforce(payload: Payload, keys: { key: string; limit: number }[], now: Date) {
+  if (!(await bookingStore(payload).hit(keys, limits.windowSeconds, now))) {
     throw new BookingError('rate_limited', '操作太频繁，请稍后再试')
   }
 }
@@ -43,14 +45,19 @@ export type BookResponse = {
 /** POST /api/bookings/book */
 export async function book(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookResponse> {
   const input: BookInput = parseBody(bookInput, body)
-  await enforce(payload, `book:ip:${ip}`, limits.bookPerIp, now)
-  await enforce(payload, `book:phone:${input.phone}`, limits.bookPerPhone, now)
-  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
+  await enforce(
+    payload,
+    [
+      { key: `book:ip:${ip}`, limit: limits.bookPerIp },
+      { key: `book:phone:${input.phone}`, limit: limits.bookPerPhone },
+    ],
+    now,
+  )
   const store = bookingStore(payload)
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const outcome = await store
-      .book(input, { code: generateBookingCode(), now, policyVersion: settings.privacyPolicyVersion })
+      .book(input, { code: generateBookingCode(), now, defaultPolicyVersion: DEFAULT_POLICY_VERSION })
       .catch((error) => {
         // A generated code can collide with an existing one (about 1 in 10^11): draw again.
         if (/bookings\.code/.test(String(error?.message))) return undefined
@@ -156,14 +163,14 @@ async function view(payload: Payload, booking: Booking, now: Date): Promise<Book
 /** POST /api/bookings/lookup */
 export async function lookup(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookingView> {
   const input = parseBody(lookupInput, body)
-  await enforce(payload, `lookup:ip:${ip}`, limits.lookupPerIp, now)
+  await enforce(payload, [{ key: `lookup:ip:${ip}`, limit: limits.lookupPerIp }], now)
   return view(payload, await findOwnBooking(payload, input), now)
 }
 
 /** POST /api/bookings/cancel: repeating it answers with the cancelled booking again. */
 export async function cancel(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookingView> {
   const input = parseBody(lookupInput, body)
-  await enforce(payload, `lookup:ip:${ip}`, limits.lookupPerIp, now)
+  await enforce(payload, [{ key: `lookup:ip:${ip}`, limit: limits.lookupPerIp }], now)
   const cancelled = await bookingStore(payload).cancelByParent(input.code, input.phone, now)
   const booking = await findOwnBooking(payload, input)
   if (!cancelled && booking.status !== 'cancelled') {

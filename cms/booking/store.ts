@@ -2,6 +2,14 @@ import type { BookInput, DocId } from './schemas.ts'
 
 export type BookingStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show'
 
+export type NotificationResult = {
+  id: DocId
+  status: 'sent' | 'failed'
+  channel?: string
+  message?: string | null
+  error?: string
+}
+
 export type StoredBooking = { id: DocId; code: string; status: BookingStatus; sessionId: DocId }
 
 export type BookOutcome =
@@ -20,7 +28,8 @@ export type BookOutcome =
 export interface BookingStore {
   /** Creates the database objects the store relies on (indexes, triggers); safe to run on every start. */
   install(): Promise<void>
-  book(input: BookInput, ctx: { code: string; now: Date; policyVersion: string }): Promise<BookOutcome>
+  /** `defaultPolicyVersion` is recorded with the consent while site settings have never been saved. */
+  book(input: BookInput, ctx: { code: string; now: Date; defaultPolicyVersion: string }): Promise<BookOutcome>
   /** 1-based place in the waitlist, or null when the booking is not waitlisted. */
   waitlistPosition(bookingId: DocId): Promise<number | null>
   /** Parent cancels with code + phone: confirmed until the session's deadline, waitlisted any time. */
@@ -40,6 +49,8 @@ export interface BookingStore {
   claimNotifications(limit: number, now: Date): Promise<DocId[]>
   /** Removes parents' personal data from bookings of sessions that ended before `endedBefore`; returns how many. */
   anonymiseBookings(endedBefore: Date, now: Date): Promise<number>
-  /** Counts one request against `key` in the current window; false once `limit` is exceeded. */
-  hit(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean>
+  /** Records what happened to claimed notifications. */
+  completeNotifications(results: NotificationResult[]): Promise<void>
+  /** Counts one request against each key in the current window; false once any key is over its limit. */
+  hit(keys: { key: string; limit: number }[], windowSeconds: number, now: Date): Promise<boolean>
 }

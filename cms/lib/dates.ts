@@ -1,20 +1,19 @@
 import { TIMEZONE } from './i18n.ts'
 
+// One formatter for the process: creating one costs ~0.3 ms, a lot across thousands of pages.
+const formatter = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIMEZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  weekday: 'short',
+  hourCycle: 'h23',
+})
+
 const parts = (value: string | Date) =>
-  Object.fromEntries(
-    new Intl.DateTimeFormat('zh-CN', {
-      timeZone: TIMEZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(value))
-      .map((p) => [p.type, p.value]),
-  )
+  Object.fromEntries(formatter.formatToParts(new Date(value)).map((p) => [p.type, p.value]))
 
 /** "2026年11月23日" in Asia/Shanghai, whatever the server's timezone. */
 export function formatDate(value: string | Date): string {

@@ -1,18 +1,21 @@
 import type { Payload } from 'payload'
 import { bookingStore } from '../booking/index.ts'
+import type { NotificationResult } from '../booking/store.ts'
 import { env } from '../env.ts'
 import { venueText } from '../lib/venue.ts'
 import type { Booking, Course, CourseSession, Notification } from '../payload-types.ts'
 import { logSms, type SmsSender } from './sms.ts'
 import { renderMessage } from './templates.ts'
 
-const BATCH = 20
+const BATCH = 50
 
-async function deliver(payload: Payload, sms: SmsSender, notification: Notification) {
+async function deliver(payload: Payload, sms: SmsSender, notification: Notification): Promise<NotificationResult> {
   const booking = notification.booking as Booking | null
   const session = booking?.session as CourseSession | undefined
   const course = session?.course as Course | undefined
-  if (!booking || !session || !course || booking.anonymisedAt) return { channel: 'none', message: null }
+  // Nothing to say to a booking whose personal data is gone.
+  if (!booking || !session || !course || booking.anonymisedAt)
+    return { id: notification.id, status: 'sent', channel: 'none' }
   const message = renderMessage({
     kind: notification.kind,
     parentName: booking.parentName,
@@ -31,7 +34,7 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
     await payload.sendEmail({ to: booking.email, subject: `福家大讲堂：${course.title}`, text: message })
     channels.push('email')
   }
-  return { channel: channels.join('+'), message }
+  return { id: notification.id, status: 'sent', channel: channels.join('+'), message }
 }
 
 /**
@@ -39,34 +42,30 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
  * failure is recorded on the row and retried later (up to five attempts).
  */
 export async function processOutbox(payload: Payload, sms: SmsSender = logSms(payload)): Promise<number> {
+  const store = bookingStore(payload)
   let sent = 0
   for (;;) {
-    const ids = await bookingStore(payload).claimNotifications(BATCH, new Date())
+    const ids = await store.claimNotifications(BATCH, new Date())
     if (!ids.length) return sent
-    for (const id of ids) {
-      const notification = await payload.findByID({
-        collection: 'notifications',
-        id: id as number,
-        depth: 3,
-        overrideAccess: true,
-      })
-      try {
-        const { channel, message } = await deliver(payload, sms, notification)
-        await payload.update({
-          collection: 'notifications',
-          id: notification.id,
-          data: { status: 'sent', channel, message, sentAt: new Date().toISOString(), error: null },
-          overrideAccess: true,
-        })
-        sent++
-      } catch (error) {
-        await payload.update({
-          collection: 'notifications',
-          id: notification.id,
-          data: { status: 'failed', error: String((error as Error).message ?? error).slice(0, 500) },
-          overrideAccess: true,
-        })
-      }
-    }
+    const { docs } = await payload.find({
+      collection: 'notifications',
+      where: { id: { in: ids } },
+      depth: 3,
+      limit: ids.length,
+      overrideAccess: true,
+    })
+    const results = await Promise.all(
+      docs.map((n) =>
+        deliver(payload, sms, n).catch(
+          (error): NotificationResult => ({
+            id: n.id,
+            status: 'failed',
+            error: String(error?.message ?? error).slice(0, 500),
+          }),
+        ),
+      ),
+    )
+    await store.completeNotifications(results)
+    sent += results.filter((r) => r.status === 'sent').length
   }
 }

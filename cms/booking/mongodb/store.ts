@@ -7,7 +7,7 @@
 import type { ClientSession, Connection, Model } from 'mongoose'
 import type { Payload } from 'payload'
 import type { BookInput, DocId } from '../schemas.ts'
-import type { BookingStatus, BookingStore, BookOutcome, StoredBooking } from '../store.ts'
+import type { BookingStatus, BookingStore, BookOutcome, NotificationResult, StoredBooking } from '../store.ts'
 
 const HOLDS_SEAT: BookingStatus[] = ['confirmed', 'attended', 'no-show']
 const MAX_ATTEMPTS = 5
@@ -119,7 +119,9 @@ export class MongoBookingStore implements BookingStore {
     await this.model('rate-limits').collection.createIndex({ key: 1, windowStart: 1 }, { unique: true })
   }
 
-  async book(input: BookInput, ctx: { code: string; now: Date; policyVersion: string }): Promise<BookOutcome> {
+  async book(input: BookInput, ctx: { code: string; now: Date; defaultPolicyVersion: string }): Promise<BookOutcome> {
+    const settings = await this.payload.findGlobal({ slug: 'site-settings', depth: 0 })
+    const policyVersion = settings.privacyPolicyVersion ?? ctx.defaultPolicyVersion
     try {
       return await this.transaction(async (session) => {
         const courseSession = await this.sessions.findOne(
@@ -160,7 +162,7 @@ export class MongoBookingStore implements BookingStore {
               street: input.street,
               community: input.community,
               attendees: input.attendees,
-              guardianConsent: { given: true, at: ctx.now, policyVersion: ctx.policyVersion },
+              guardianConsent: { given: true, at: ctx.now, policyVersion },
               idempotencyKey: input.idempotencyKey,
             },
           ],
@@ -336,14 +338,36 @@ export class MongoBookingStore implements BookingStore {
     return result.modifiedCount
   }
 
-  async hit(key: string, limit: number, windowSeconds: number, now: Date) {
+  async hit(keys: { key: string; limit: number }[], windowSeconds: number, now: Date) {
     const windowMs = windowSeconds * 1000
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString()
-    const row = await this.model('rate-limits').findOneAndUpdate(
-      { key, windowStart },
-      { $inc: { count: 1 } },
-      { upsert: true, new: true },
+    const counts = await Promise.all(
+      keys.map((k) =>
+        this.model('rate-limits').findOneAndUpdate(
+          { key: k.key, windowStart },
+          { $inc: { count: 1 } },
+          { upsert: true, new: true },
+        ),
+      ),
     )
-    return Number(row?.count ?? 0) <= limit
+    return counts.every((row, i) => Number(row?.count ?? 0) <= (keys[i]?.limit ?? 0))
+  }
+
+  async completeNotifications(results: NotificationResult[]) {
+    const now = new Date()
+    for (const r of results) {
+      await this.model('notifications').updateOne(
+        { _id: r.id },
+        {
+          $set: {
+            status: r.status,
+            channel: r.channel,
+            message: r.message,
+            error: r.error,
+            ...(r.status === 'sent' ? { sentAt: now } : {}),
+          },
+        },
+      )
+    }
   }
 }

@@ -1,9 +1,10 @@
 import type { Client, InArgs, Row } from '@libsql/client'
 import type { BookInput, DocId } from '../schemas.ts'
-import type { BookingStatus, BookingStore, StoredBooking } from '../store.ts'
+import type { BookingStatus, BookingStore, NotificationResult, StoredBooking } from '../store.ts'
 import { bookingDdl, dropTriggers, HOLDS_SEAT } from './ddl.ts'
 
-const BUSY_RETRIES = 20
+/** How long a write may keep finding the database locked before the request fails. */
+const BUSY_DEADLINE_MS = 15_000
 const MAX_ATTEMPTS = 5
 /** A message left 'sending' by a process that died is tried again after this long. */
 const RETRY_AFTER_MS = 5 * 60 * 1000
@@ -33,16 +34,23 @@ const RETURNING = 'RETURNING id, code, status, session_id'
 export class SqliteBookingStore implements BookingStore {
   constructor(private readonly client: Client) {}
 
-  /** Runs database work under a busy timeout, retrying the rare SQLITE_BUSY another process can still cause. */
+  private ready: Promise<unknown> | undefined
+
+  /**
+   * Runs database work on the store's own connection. SQLite's busy handler waits (up to 5 s) for another
+   * process's write lock; the async retry covers what still escapes it. (A zero busy timeout with retries in
+   * JavaScript was measured unsafe: libsql can hand back RETURNING rows of a statement whose commit then fails.)
+   */
   private async retrying<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
+    this.ready ??= this.client.executeMultiple('PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;')
+    await this.ready
+    const deadline = Date.now() + BUSY_DEADLINE_MS
+    for (let attempt = 1; ; attempt++) {
       try {
-        // Payload may have handed the original connection to a transaction: make sure this one waits for locks.
-        await this.client.execute('PRAGMA busy_timeout = 5000')
         return await work()
       } catch (error) {
-        if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))
+        if (!isBusy(error) || Date.now() > deadline) throw error
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(attempt, 10)))
       }
     }
   }
@@ -52,12 +60,15 @@ export class SqliteBookingStore implements BookingStore {
   }
 
   async install() {
+    const tables = await this.run(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bookings'`)
+    // Before the first schema migration there is nothing to attach to; openPayload installs again after migrating.
+    if (!tables.rows.length) return
     const { rows } = await this.run(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fujia_%'`)
     const statements = [...dropTriggers(rows.map((r) => String(r.name))), ...bookingDdl]
     await this.retrying(() => this.client.batch(statements, 'write'))
   }
 
-  async book(input: BookInput, ctx: { code: string; now: Date; policyVersion: string }) {
+  async book(input: BookInput, ctx: { code: string; now: Date; defaultPolicyVersion: string }) {
     const now = ctx.now.toISOString()
     const args = {
       session: input.session,
@@ -69,7 +80,7 @@ export class SqliteBookingStore implements BookingStore {
       community: input.community ?? null,
       email: input.email ?? null,
       attendees: input.attendees,
-      policyVersion: ctx.policyVersion,
+      defaultPolicyVersion: ctx.defaultPolicyVersion,
       idempotencyKey: input.idempotencyKey,
       now,
     }
@@ -80,7 +91,8 @@ export class SqliteBookingStore implements BookingStore {
            created_at, updated_at)
          SELECT s.id, :code,
            CASE WHEN held.seats + :attendees <= s.capacity AND waiting.seats = 0 THEN 'confirmed' ELSE 'waitlisted' END,
-           :parentName, :phone, :email, :childAgeBand, :street, :community, :attendees, 1, :now, :policyVersion,
+           :parentName, :phone, :email, :childAgeBand, :street, :community, :attendees, 1, :now,
+           COALESCE((SELECT privacy_policy_version FROM site_settings LIMIT 1), :defaultPolicyVersion),
            :idempotencyKey, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          FROM course_sessions s
          JOIN courses c ON c.id = s.course_id AND c._status = 'published'
@@ -250,15 +262,39 @@ export class SqliteBookingStore implements BookingStore {
     return result?.rowsAffected ?? 0
   }
 
-  async hit(key: string, limit: number, windowSeconds: number, now: Date) {
+  async hit(keys: { key: string; limit: number }[], windowSeconds: number, now: Date) {
     const windowMs = windowSeconds * 1000
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString()
     const { rows } = await this.run(
-      `INSERT INTO rate_limits (key, window_start, count) VALUES (:key, :window, 1)
+      `INSERT INTO rate_limits (key, window_start, count) VALUES ${keys.map((_, i) => `(:k${i}, :window, 1)`).join(', ')}
        ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1
-       RETURNING count`,
-      { key, window: windowStart },
+       RETURNING key, count`,
+      { window: windowStart, ...Object.fromEntries(keys.map((k, i) => [`k${i}`, k.key])) },
     )
-    return Number(rows[0]?.count ?? 0) <= limit
+    const counts = new Map(rows.map((r) => [String(r.key), Number(r.count)]))
+    return keys.every((k) => (counts.get(k.key) ?? 0) <= k.limit)
+  }
+
+  async completeNotifications(results: NotificationResult[]) {
+    if (!results.length) return
+    const now = new Date().toISOString()
+    await this.retrying(() =>
+      this.client.batch(
+        results.map((r) => ({
+          sql: `UPDATE notifications SET status = :status, channel = :channel, message = :message, error = :error,
+                  sent_at = CASE WHEN :status = 'sent' THEN :now ELSE sent_at END, updated_at = :now
+                WHERE id = :id`,
+          args: {
+            id: r.id,
+            status: r.status,
+            channel: r.channel ?? null,
+            message: r.message ?? null,
+            error: r.error ?? null,
+            now,
+          },
+        })),
+        'write',
+      ),
+    )
   }
 }

@@ -3,6 +3,9 @@ import { anyone } from '../../access/anyone.ts'
 import { isAdmin } from '../../access/isAdmin.ts'
 import { t } from '../../lib/i18n.ts'
 
+/** The version consent is recorded against until an admin saves site settings. */
+export const DEFAULT_POLICY_VERSION = '2026-01'
+
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: t('站点设置', 'Site settings'),
@@ -54,7 +57,7 @@ export const SiteSettings: GlobalConfig = {
               name: 'privacyPolicyVersion',
               type: 'text',
               required: true,
-              defaultValue: '2026-01',
+              defaultValue: DEFAULT_POLICY_VERSION,
               label: t('隐私政策版本', 'Privacy policy version'),
               admin: {
                 description: t(

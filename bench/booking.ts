@@ -1,0 +1,138 @@
+/**
+ * npm run bench -- booking: the registration-opens burst and a steady load, through two server processes on one
+ * SQLite file, each against a baseline of plain Payload REST creates measured in the same run.
+ */
+import path from 'node:path'
+import { bookingBody, createSession } from '../tests/helpers/booking.ts'
+import { startTestPayload } from '../tests/helpers/payload.ts'
+import { type ApiServer, startApiServer } from '../tests/helpers/servers.ts'
+import { burst, fmt, percentile } from './stats.ts'
+
+const BURST = 1000
+const CAPACITY = 300
+const WAITLIST = 200
+const STEADY_RATE = 200
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30)
+const STEADY_SESSIONS = 20
+
+const post = (server: ApiServer, route: string, body: unknown, headers: Record<string, string>) => async () => {
+  const response = await fetch(`${server.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  await response.arrayBuffer()
+  return response.status
+}
+
+export async function benchBooking() {
+  Object.assign(process.env, { NODE_ENV: 'test' }) // a throwaway database with the schema pushed, as in the tests
+  const ctx = await startTestPayload()
+  const env = {
+    DATABASE_URI: `file:${path.join(ctx.dir, 'test.db')}`,
+    DATA_DIR: ctx.dir,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? '',
+  }
+  const servers = await Promise.all([startApiServer(env), startApiServer(env)])
+  const pick = (i: number) => servers[i % 2] as ApiServer
+  try {
+    await ctx.payload.create({
+      collection: 'users',
+      data: { name: 'bench', email: 'bench@fujia.local', password: 'bench-password-1', roles: ['admin'] },
+      overrideAccess: true,
+    })
+    const { token } = await ctx.payload.login({
+      collection: 'users',
+      data: { email: 'bench@fujia.local', password: 'bench-password-1' },
+    })
+    const auth = { authorization: `JWT ${token}` }
+
+    // Baseline first: the same number of simultaneous plain REST creates (a small collection) on the same database.
+    const baseline = await burst(
+      Array.from({ length: BURST }, (_, i) => post(pick(i), '/api/topics', { name: `基准专题${i}` }, auth)),
+    )
+    const session = await createSession(ctx.payload, { capacity: CAPACITY, waitlistSize: WAITLIST })
+    const booking = await burst(
+      Array.from({ length: BURST }, (_, i) =>
+        post(pick(i), '/api/bookings/book', bookingBody(session.id, { phone: `135${String(i).padStart(8, '0')}` }), {
+          'x-forwarded-for': `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+        }),
+      ),
+    )
+    const stored = await ctx.payload.find({
+      collection: 'bookings',
+      where: { session: { equals: session.id } },
+      limit: 0,
+    })
+    const confirmed = stored.docs.filter((b) => b.status === 'confirmed').length
+
+    console.log(
+      `\nBooking burst: ${BURST} simultaneous requests on one session (capacity ${CAPACITY}, waitlist ${WAITLIST}), 2 processes`,
+    )
+    console.table({
+      'plain Payload REST create (baseline)': row(baseline),
+      'POST /api/bookings/book': row(booking),
+    })
+    console.log(`  confirmed in the database: ${confirmed} (capacity ${CAPACITY}); 5xx: ${count5xx(booking.statuses)}`)
+    console.log(
+      `  throughput ratio booking/baseline: ${fmt(booking.perSecond / baseline.perSecond, 2)}×; budget: all answered within 2 s (≥ 500/s)`,
+    )
+
+    const steady = await steadyLoad(ctx.payload, servers)
+    console.log(`\nBooking steady: ${STEADY_RATE} req/s over ${STEADY_SESSIONS} sessions for ${STEADY_SECONDS} s`)
+    console.log(
+      `  sent ${steady.sent}, p50 ${fmt(steady.p50)} ms, p99 ${fmt(steady.p99)} ms (budget p99 ≤ 250 ms), 5xx ${steady.errors}`,
+    )
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()))
+    await ctx.close()
+  }
+}
+
+const count5xx = (statuses: Record<number, number>) =>
+  Object.entries(statuses).reduce((n, [status, c]) => (Number(status) >= 500 || status === '0' ? n + c : n), 0)
+
+const row = (r: Awaited<ReturnType<typeof burst>>) => ({
+  'total ms': fmt(r.ms),
+  'req/s': fmt(r.perSecond),
+  'p50 ms': fmt(r.p50),
+  'p99 ms': fmt(r.p99),
+  statuses: JSON.stringify(r.statuses),
+})
+
+async function steadyLoad(payload: Parameters<typeof createSession>[0], servers: ApiServer[]) {
+  const sessions = []
+  for (let i = 0; i < STEADY_SESSIONS; i++)
+    sessions.push(await createSession(payload, { capacity: 2000, waitlistSize: 0 }))
+  const latencies: number[] = []
+  const pending: Promise<void>[] = []
+  let errors = 0
+  const total = STEADY_RATE * STEADY_SECONDS
+  const started = performance.now()
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / STEADY_RATE
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+    const session = sessions[i % STEADY_SESSIONS] as { id: number }
+    const send = post(
+      servers[i % 2] as ApiServer,
+      '/api/bookings/book',
+      bookingBody(session.id, { phone: `134${String(i).padStart(8, '0')}` }),
+      {
+        'x-forwarded-for': `11.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+      },
+    )
+    const t0 = performance.now()
+    pending.push(
+      send()
+        .then((status) => {
+          if (status >= 500) errors++
+        })
+        .catch(() => void errors++)
+        .finally(() => void latencies.push(performance.now() - t0)),
+    )
+  }
+  await Promise.all(pending)
+  latencies.sort((a, b) => a - b)
+  return { sent: total, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors }
+}

@@ -1,0 +1,13 @@
+/** npm run bench -- <booking> : prints measured figures, and ratios against a baseline run in the same process. */
+import { benchBooking } from './booking.ts'
+
+const benches: Record<string, () => Promise<void>> = { booking: benchBooking }
+
+const wanted = process.argv.slice(2)
+const unknown = wanted.filter((name) => !benches[name])
+if (unknown.length) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Available: ${Object.keys(benches).join(', ')}`)
+  process.exit(2)
+}
+for (const name of wanted.length ? wanted : Object.keys(benches)) await benches[name]?.()
+process.exit(0)
