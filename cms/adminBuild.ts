@@ -40,10 +40,34 @@ export const isAdminBuildCurrent = (): boolean => {
   }
 }
 
+const lockDir = path.join(cmsDir, '.next-build.lock')
+const LOCK_STALE_MS = 15 * 60 * 1000
+
+/** One admin build at a time per checkout: a second `npm start` waits for the first one's build instead of racing it. */
+async function withBuildLock(build: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir)
+      break
+    } catch {
+      const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > LOCK_STALE_MS) fs.rmSync(lockDir, { recursive: true, force: true })
+      else await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
+  try {
+    if (!isAdminBuildCurrent()) await build()
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true })
+  }
+}
+
 /** Regenerates the admin's import map (without it rich-text fields silently vanish) and builds the Next app. */
-export async function buildAdmin(): Promise<void> {
-  const config = { PAYLOAD_CONFIG_PATH: path.join(cmsDir, 'payload.config.ts') }
-  await run(bin('payload'), ['generate:importmap'], config)
-  await run(bin('next'), ['build', cmsDir], { ...config, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' })
-  fs.writeFileSync(stampFile, adminSources())
+export function buildAdmin(): Promise<void> {
+  return withBuildLock(async () => {
+    const config = { PAYLOAD_CONFIG_PATH: path.join(cmsDir, 'payload.config.ts') }
+    await run(bin('payload'), ['generate:importmap'], config)
+    await run(bin('next'), ['build', cmsDir], { ...config, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' })
+    fs.writeFileSync(stampFile, adminSources())
+  })
 }
