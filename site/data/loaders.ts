@@ -53,7 +53,12 @@ function toEntryData(doc: PayloadDoc, fields: Fields): { data: Record<string, un
   return { data, html }
 }
 
-async function sync(context: LoaderContext, docs: AsyncIterable<PayloadDoc>, fields: Fields, idOf = (d: PayloadDoc) => String(d.id)) {
+async function sync(
+  context: LoaderContext,
+  docs: AsyncIterable<PayloadDoc>,
+  fields: Fields,
+  idOf = (d: PayloadDoc) => String(d.id),
+) {
   const { store, meta, logger } = context
   const version = codeVersion(context)
   if (meta.get('code') !== version) {
@@ -85,13 +90,21 @@ async function sync(context: LoaderContext, docs: AsyncIterable<PayloadDoc>, fie
 }
 
 /** A collection of Payload documents, one entry per document, keyed by the document's ID. */
-export const payloadCollection = (name: string, list: () => AsyncIterable<PayloadDoc>, fields: Fields = {}): Loader => ({
+export const payloadCollection = (
+  name: string,
+  list: () => AsyncIterable<PayloadDoc>,
+  fields: Fields = {},
+): Loader => ({
   name: `payload:${name}`,
   load: (context) => sync(context, list(), fields),
 })
 
 /** A Payload global as a collection with one entry, keyed by the global's slug. */
-export const payloadGlobal = (slug: string, get: () => Promise<Record<string, unknown>>, fields: Fields = {}): Loader => ({
+export const payloadGlobal = (
+  slug: string,
+  get: () => Promise<Record<string, unknown>>,
+  fields: Fields = {},
+): Loader => ({
   name: `payload-global:${slug}`,
   load: async (context) => {
     const doc = await get()

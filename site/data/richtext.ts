@@ -36,7 +36,8 @@ const makeConverters = (topHeading: number): HTMLConverters => ({
   link: (args) => {
     const html = (linkConverters.link as (a: typeof args) => string)(args)
     // An internal link whose target the public cannot see: keep the words, drop the link.
-    if (/^<a[^>]* href=""/.test(html)) return args.nodesToHTML({ nodes: (args.node as unknown as { children: never[] }).children }).join('')
+    if (/^<a[^>]* href=""/.test(html))
+      return args.nodesToHTML({ nodes: (args.node as unknown as { children: never[] }).children }).join('')
     return html
   },
   heading: ({ node, nodesToHTML, providedStyleTag }) => {

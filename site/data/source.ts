@@ -145,8 +145,7 @@ const populateRefs: PopulateType = {
 export const listTopics = () => findAll('topics')
 export const listCourseCategories = () => findAll('course-categories')
 
-export const listArticles = () =>
-  findAll('articles', { depth: 1, populate: populateRefs })
+export const listArticles = () => findAll('articles', { depth: 1, populate: populateRefs })
 
 export const listFamilies = () =>
   findAll('families', {
@@ -156,8 +155,7 @@ export const listFamilies = () =>
     select: { consent: false },
   })
 
-export const listCourses = () =>
-  findAll('courses', { depth: 1, populate: populateRefs, joins: false })
+export const listCourses = () => findAll('courses', { depth: 1, populate: populateRefs, joins: false })
 
 export const listLecturers = () => findAll('lecturers', { depth: 1, populate: populateRefs, joins: false })
 

@@ -6,8 +6,9 @@
  */
 import { getCollection, getEntry } from 'astro:content'
 import type { z } from 'astro/zod'
-import type { schemas } from '../content.config.ts'
-import { ageLabel, honourRank } from './labels.ts'
+import type { schemas } from '../data/schemas.ts'
+import { sortHonours, topHonourOf } from './honours.ts'
+import { ageLabel } from './labels.ts'
 
 /**
  * Entries typed from the collection schemas themselves, so type-checking does not depend on the types Astro
@@ -79,11 +80,9 @@ const familiesById = once(async () => byId(await families()))
 export const familiesIn = async (ids: readonly string[]) => pick(await familiesById(), ids)
 
 /** The honour a list shows for a family: the highest level, then the most recent. */
-export const topHonour = (family: Family) =>
-  [...family.data.honours].sort((a, b) => honourRank(a.level) - honourRank(b.level) || b.year - a.year)[0]
+export const topHonour = (family: Family) => topHonourOf(family.data.honours)
 
-export const sortedHonours = (family: Family) =>
-  [...family.data.honours].sort((a, b) => b.year - a.year || honourRank(a.level) - honourRank(b.level))
+export const sortedHonours = (family: Family) => sortHonours(family.data.honours)
 
 // ------------------------------------------------------------------ courses, categories, lecturers, sessions
 
