@@ -25,6 +25,7 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     SITE_URL: optionalText.pipe(z.url('must be a URL such as https://fujia.example.cn').optional()),
     CMS_URL: optionalText.pipe(z.url('must be a URL').optional()),
+    DEPLOY_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
     SAMPLE_CONTENT: z.enum(['auto', 'never']).default('auto'),

@@ -74,11 +74,13 @@ export interface Config {
   globals: {
     home: Home;
     'site-settings': SiteSetting;
+    'site-build': SiteBuild;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     home: HomeSelect<false> | HomeSelect<true>;
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'site-build': SiteBuildSelect<false> | SiteBuildSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -1224,6 +1226,29 @@ export interface SiteSetting {
   createdAt?: string | null;
 }
 /**
+ * Publishing, unpublishing or deleting anything the site shows rebuilds it within seconds; a failed build keeps the previous site online.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build".
+ */
+export interface SiteBuild {
+  id: number;
+  status: 'idle' | 'building' | 'failed';
+  lastBuiltAt?: string | null;
+  requestedAt?: string | null;
+  lastError?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationMs?: number | null;
+  requestSeq?: number | null;
+  buildingSeq?: number | null;
+  handledSeq?: number | null;
+  leaseOwner?: string | null;
+  leaseExpiresAt?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1277,6 +1302,27 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   privacyPolicyVersion?: T;
   privacyNotice?: T;
   minorsRules?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build_select".
+ */
+export interface SiteBuildSelect<T extends boolean = true> {
+  status?: T;
+  lastBuiltAt?: T;
+  requestedAt?: T;
+  lastError?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationMs?: T;
+  requestSeq?: T;
+  buildingSeq?: T;
+  handledSeq?: T;
+  leaseOwner?: T;
+  leaseExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

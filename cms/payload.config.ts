@@ -21,6 +21,7 @@ import { Users } from './collections/Users/index.ts'
 import { databaseAdapter } from './db.ts'
 import { env } from './env.ts'
 import { Home } from './globals/Home/index.ts'
+import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
 import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
@@ -55,7 +56,7 @@ export default buildConfig({
     ContentMigrations,
     RateLimits,
   ],
-  globals: [Home, SiteSettings],
+  globals: [Home, SiteSettings, SiteBuild],
   i18n: { fallbackLanguage: 'zh', supportedLanguages: { zh, en } },
   cors: allowedOrigins,
   csrf: allowedOrigins,

@@ -2,13 +2,17 @@ import { runContentMigrations } from '../content-migrations/runner.ts'
 import { buildAdmin, isAdminBuildCurrent } from './adminBuild.ts'
 import { EnvError, parseEnv } from './env.ts'
 import { ensureFirstAdmin } from './firstAdmin.ts'
+import { requestSiteBuild } from './globals/SiteBuild/markStale.ts'
 import { openPayload } from './openPayload.ts'
 import { startServer } from './server.ts'
-import { buildSite } from './site/buildSite.ts'
-import { isSiteCurrent, siteInputs, stampSite } from './site/staleness.ts'
+import { siteRebuildWorker } from './site/rebuild.ts'
+import { isSiteCurrent, siteInputs } from './site/staleness.ts'
 
 const log = (message: string) => console.log(`[fujia] ${message}`)
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+/** How this process reaches its own server: the loopback address unless it listens on one interface only. */
+const loopbackOr = (host: string) =>
+  ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
 
 /**
  * `npm start`: prepares whatever is missing (admin build, database schema, content migrations, first admin,
@@ -28,14 +32,20 @@ async function main() {
   const payload = await openPayload()
   const migrated = await runContentMigrations(payload, { sampleContent: settings.SAMPLE_CONTENT, log })
   const account = await ensureFirstAdmin(payload, settings)
-  const inputs = await siteInputs(payload)
-  await payload.destroy()
 
-  if (!isSiteCurrent(inputs)) {
+  // Publish → live: the worker rebuilds the site whenever content changes (this Payload stays open for it).
+  // Once the server answers, builds read content from it over REST instead of starting a Payload of their own.
+  let contentUrl: string | undefined
+  const rebuilds = siteRebuildWorker(payload, {
+    log,
+    webhookUrl: settings.DEPLOY_WEBHOOK_URL,
+    contentUrl: () => contentUrl,
+  })
+  if (!isSiteCurrent(await siteInputs(payload))) {
     log('生成网站…')
-    const { dir, ms } = await buildSite()
-    stampSite(dir, inputs)
-    log(`网站已生成（${seconds(ms)}）`)
+    await requestSiteBuild(payload, 'start')
+    // Builds now unless another process on this database already is (then this one serves the last site).
+    if (!(await rebuilds.runPending({ quietMs: 0 }))) log('另一个进程正在生成网站')
   }
 
   // From here on this process is the production server; it also runs scheduled jobs.
@@ -43,6 +53,8 @@ async function main() {
   const server = await startServer({ port: settings.PORT, host: settings.HOST, trustProxy: settings.TRUST_PROXY })
   // Payload inside Next initialises on its first request: do it now rather than on a visitor's.
   await fetch(`http://127.0.0.1:${settings.PORT}/api/globals/site-settings`).catch(() => undefined)
+  contentUrl = `http://${loopbackOr(settings.HOST)}:${settings.PORT}`
+  rebuilds.start()
 
   const base = `http://localhost:${settings.PORT}`
   log(
@@ -55,7 +67,7 @@ async function main() {
     log(`管理员账号：${account.email}`)
     if (account.generatedPassword) log(`初始密码（只显示这一次，请登录后修改）：${account.generatedPassword}`)
   }
-  const stop = () => server.close(() => process.exit(0))
+  const stop = () => void rebuilds.stop().finally(() => server.close(() => process.exit(0)))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

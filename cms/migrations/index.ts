@@ -1,5 +1,6 @@
 import * as migration_20261123_164650_initial from './20261123_164650_initial';
 import * as migration_20261123_172143_booking from './20261123_172143_booking';
+import * as migration_20261123_180945_site_build from './20261123_180945_site_build';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_172143_booking.up,
     down: migration_20261123_172143_booking.down,
-    name: '20261123_172143_booking'
+    name: '20261123_172143_booking',
+  },
+  {
+    up: migration_20261123_180945_site_build.up,
+    down: migration_20261123_180945_site_build.down,
+    name: '20261123_180945_site_build'
   },
 ];

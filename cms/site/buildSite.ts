@@ -1,13 +1,21 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { dataDir, rootDir } from '../paths.ts'
 import { precompress } from './compress.ts'
 
 export const siteBuildsDir = path.join(dataDir, 'site-builds')
 /** A symlink to the build being served; replaced atomically, so readers never see a half-built site. */
 export const currentSiteLink = path.join(dataDir, 'site')
+/**
+ * Astro's content store (entries and their digests) between builds: a rebuild re-renders only entries whose
+ * document changed. Kept beside the database it mirrors, so two data directories never share one.
+ */
+export const siteCacheDir = path.join(dataDir, 'site-cache')
 const KEEP_BUILDS = 2
+/** How much of the build's error output a failed build reports (the admin shows it as 最近错误). */
+const ERROR_TAIL = 3000
 
 export const currentSiteDir = (): string | undefined => {
   try {
@@ -17,26 +25,57 @@ export const currentSiteDir = (): string | undefined => {
   }
 }
 
-function runAstroBuild(outDir: string): Promise<void> {
+function runAstroBuild(outDir: string, extraEnv: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(rootDir, 'node_modules/.bin/astro'), ['build', '--silent'], {
       cwd: rootDir,
-      env: { ...process.env, FUJIA_SITE_OUT: outDir, NODE_ENV: 'production', FUJIA_RUN_JOBS: '0' },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        FUJIA_SITE_OUT: outDir,
+        FUJIA_SITE_CACHE: process.env.FUJIA_SITE_CACHE || siteCacheDir,
+        NODE_ENV: 'production',
+        FUJIA_RUN_JOBS: '0',
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    })
+    // The error output still reaches the log; its tail also goes into the error, for the admin to show.
+    let errors = ''
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk)
+      errors = (errors + chunk.toString('utf8')).slice(-ERROR_TAIL)
     })
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))))
+    child.on('close', (code) => {
+      if (code === 0) return resolve()
+      const output = stripVTControlCharacters(errors).trim()
+      reject(new Error(`astro build exited with code ${code}${output ? `:\n${output}` : ''}`))
+    })
   })
 }
 
-/** Builds the static site into a fresh directory, pre-compresses it and swaps it in; a failed build changes nothing. */
-export async function buildSite(): Promise<{ dir: string; ms: number }> {
+/**
+ * Where the build reads content. By default the build opens Payload itself (Local API, database access only);
+ * given `contentUrl` (the running server) it reads the same anonymous, published view over REST, which spares
+ * it Payload's start-up (several seconds of a rebuild). An operator's own SITE_CONTENT_SOURCE always wins.
+ */
+const contentEnv = (contentUrl: string | undefined): Record<string, string> =>
+  contentUrl && !process.env.SITE_CONTENT_SOURCE ? { SITE_CONTENT_SOURCE: 'rest', CMS_URL: contentUrl } : {}
+
+/**
+ * Builds the static site into a fresh directory, pre-compresses it and swaps it in; a failed build changes
+ * nothing. `render` replaces the Astro build (tests exercise the swap with a stand-in).
+ */
+export async function buildSite(
+  opts: { render?: (outDir: string) => Promise<void>; contentUrl?: string } = {},
+): Promise<{ dir: string; ms: number }> {
   const started = Date.now()
   const dir = path.join(siteBuildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
   fs.mkdirSync(siteBuildsDir, { recursive: true })
+  const previous = currentSiteDir()
   try {
-    await runAstroBuild(dir)
-    await precompress(dir)
+    await (opts.render ?? ((out) => runAstroBuild(out, contentEnv(opts.contentUrl))))(dir)
+    await precompress(dir, previous)
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true })
     throw error

@@ -4,6 +4,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { t } from '../../lib/i18n.ts'
 
 const isReprint = (_: unknown, siblingData: { origin?: string }) => siblingData?.origin === 'reprint'
@@ -28,6 +29,7 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
   },
+  hooks: marksSiteStale(),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80, label: t('标题', 'Title') },
     slugField('title'),

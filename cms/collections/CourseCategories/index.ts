@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { slugField } from '../../fields/slug.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { t } from '../../lib/i18n.ts'
 
 export const CourseCategories: CollectionConfig = {
@@ -15,6 +16,7 @@ export const CourseCategories: CollectionConfig = {
     update: hasRole('coordinator'),
     delete: hasRole('coordinator'),
   },
+  hooks: marksSiteStale(),
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: t('名称', 'Name') },
     slugField('name'),

@@ -2,6 +2,7 @@ import type { CollectionConfig, DateField } from 'payload'
 import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
 import { userHasRole } from '../../access/roles.ts'
 import { systemOnly } from '../../access/systemOnly.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
 import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
@@ -64,7 +65,7 @@ export const CourseSessions: CollectionConfig = {
     delete: hasRole('coordinator'),
   },
   endpoints: [availabilityEndpoint, ...staffSessionEndpoints],
-  hooks: { beforeValidate: [completeBookingWindow], beforeChange: [setSessionTitle] },
+  hooks: { beforeValidate: [completeBookingWindow], beforeChange: [setSessionTitle], ...marksSiteStale() },
   fields: [
     { name: 'title', type: 'text', label: t('场次', 'Session'), admin: { readOnly: true, hidden: true } },
     {

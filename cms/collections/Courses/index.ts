@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
 import { slugField } from '../../fields/slug.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { ageBands, courseFormats } from '../../lib/catalogue.ts'
 import { t } from '../../lib/i18n.ts'
 
@@ -24,6 +25,7 @@ export const Courses: CollectionConfig = {
     delete: hasRole('coordinator'),
   },
   versions: { maxPerDoc: 20, drafts: true },
+  hooks: marksSiteStale(),
   fields: [
     {
       type: 'row',

@@ -4,6 +4,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { honourLevels } from '../../lib/catalogue.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
@@ -26,7 +27,7 @@ export const Families: CollectionConfig = {
     delete: hasRole('editor'),
   },
   versions: { maxPerDoc: 50, drafts: { autosave: { interval: 2000 }, schedulePublish: true } },
-  hooks: { beforeChange: [requireConsentToPublish] },
+  hooks: { beforeChange: [requireConsentToPublish], ...marksSiteStale() },
   fields: [
     { name: 'familyName', type: 'text', required: true, label: t('家庭名称', 'Family name') },
     slugField('familyName'),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { slugField } from '../../fields/slug.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { lecturerTeams } from '../../lib/catalogue.ts'
 import { t } from '../../lib/i18n.ts'
 
@@ -20,6 +21,7 @@ export const Lecturers: CollectionConfig = {
     update: hasRole('coordinator'),
     delete: hasRole('coordinator'),
   },
+  hooks: marksSiteStale(),
   fields: [
     {
       type: 'row',

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { t } from '../../lib/i18n.ts'
 import { dataDir } from '../../paths.ts'
 
@@ -30,6 +31,7 @@ export const Media: CollectionConfig = {
       { name: 'hero', width: 1280, withoutEnlargement: true, formatOptions: webp },
     ],
   },
+  hooks: marksSiteStale(),
   fields: [
     {
       name: 'alt',

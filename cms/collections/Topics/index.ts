@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { slugField } from '../../fields/slug.ts'
+import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { t } from '../../lib/i18n.ts'
 
 export const Topics: CollectionConfig = {
@@ -14,6 +15,7 @@ export const Topics: CollectionConfig = {
     update: hasRole('editor'),
     delete: hasRole('editor'),
   },
+  hooks: marksSiteStale(),
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: t('名称', 'Name') },
     slugField('name'),

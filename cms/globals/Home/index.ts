@@ -2,12 +2,14 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { t } from '../../lib/i18n.ts'
+import { globalMarksSiteStale } from '../SiteBuild/markStale.ts'
 
 export const Home: GlobalConfig = {
   slug: 'home',
   label: t('首页', 'Home page'),
   admin: { group: t('内容', 'Content') },
   access: { read: anyone, update: hasRole('editor') },
+  hooks: globalMarksSiteStale(),
   fields: [
     {
       name: 'heroTitle',

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../../access/anyone.ts'
 import { isAdmin } from '../../access/isAdmin.ts'
 import { t } from '../../lib/i18n.ts'
+import { globalMarksSiteStale } from '../SiteBuild/markStale.ts'
 
 /** The version consent is recorded against until an admin saves site settings. */
 export const DEFAULT_POLICY_VERSION = '2026-01'
@@ -11,6 +12,7 @@ export const SiteSettings: GlobalConfig = {
   label: t('站点设置', 'Site settings'),
   admin: { group: t('系统', 'System') },
   access: { read: anyone, update: isAdmin },
+  hooks: globalMarksSiteStale(),
   fields: [
     {
       type: 'tabs',

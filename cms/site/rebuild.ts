@@ -1,0 +1,52 @@
+import type { Payload } from 'payload'
+import { siteBuildStore } from '../globals/SiteBuild/store/index.ts'
+import type { SiteBuildState } from '../globals/SiteBuild/store/types.ts'
+import { buildSite } from './buildSite.ts'
+import { siteInputs, stampSite } from './staleness.ts'
+import { SiteBuildWorker, type SiteBuildWorkerOptions } from './worker.ts'
+
+/**
+ * The rebuild worker of the server process: builds the real site with `buildSite()` (fresh directory, atomic
+ * swap, last good site kept on failure) and stamps it, so the next `npm start` knows it is current.
+ */
+export function siteRebuildWorker(
+  payload: Payload,
+  {
+    contentUrl,
+    ...opts
+  }: Omit<SiteBuildWorkerOptions, 'store' | 'build'> & {
+    /** The running server, once it answers: builds then read content from it over REST (see buildSite). */
+    contentUrl?: () => string | undefined
+  } = {},
+): SiteBuildWorker {
+  return new SiteBuildWorker({
+    timeTrigger: (state) => sessionStartedSinceBuild(payload, state),
+    ...opts,
+    store: siteBuildStore(payload),
+    build: async () => {
+      // Read before the build: a change made while it runs makes the stamp look older, never newer.
+      const inputs = await siteInputs(payload)
+      const { dir } = await buildSite({ contentUrl: contentUrl?.() })
+      stampSite(dir, inputs)
+    },
+  })
+}
+
+/**
+ * Lists of upcoming sessions are as of the build: once a listed session has started, the site needs a rebuild
+ * even though nobody edited anything.
+ */
+async function sessionStartedSinceBuild(payload: Payload, state: SiteBuildState): Promise<boolean> {
+  // Nothing built yet, or the last build failed (it waits for an edit rather than failing every minute).
+  if (!state.lastBuiltAt || state.status === 'failed' || state.requestSeq > state.handledSeq) return false
+  // The build read its content before it finished: count from its start.
+  const since = new Date(Date.parse(state.lastBuiltAt) - (state.durationMs ?? 0)).toISOString()
+  const { totalDocs } = await payload.count({
+    collection: 'course-sessions',
+    where: {
+      and: [{ startsAt: { greater_than: since } }, { startsAt: { less_than_equal: new Date().toISOString() } }],
+    },
+    overrideAccess: true,
+  })
+  return totalDocs > 0
+}
