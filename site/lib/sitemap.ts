@@ -1,4 +1,4 @@
-/** Every indexable page of the site, for the sitemaps (course filter pages are left out: they are noindex). */
+/** Every indexable page of the site, for the sitemaps (course and family filter pages are left out: they are noindex). */
 import { articles, articlesByTopic, courses, families, lecturers, topics } from './content.ts'
 import { PER_PAGE } from './paginate.ts'
 import {
@@ -6,7 +6,7 @@ import {
   articleUrl,
   coursesUrl,
   courseUrl,
-  familiesUrl,
+  familyListUrl,
   familyUrl,
   homeUrl,
   lecturersUrl,
@@ -38,7 +38,7 @@ export async function sitemapEntries(): Promise<SitemapEntry[]> {
     ...numbered(pageCount(a.length), articlesUrl),
     ...a.map((x) => ({ path: articleUrl(x.data.slug), lastmod: x.data.updatedAt ?? x.data.publishedAt })),
     ...t.flatMap((x) => numbered(pageCount(byTopic.get(x.id)?.length ?? 0), (n) => topicUrl(x.data.slug, n))),
-    { path: familiesUrl },
+    ...numbered(pageCount(f.length), (n) => familyListUrl(undefined, undefined, n)),
     ...f.map((x) => ({ path: familyUrl(x.data.slug), lastmod: x.data.updatedAt ?? x.data.publishedAt })),
     { path: coursesUrl },
     ...c.map((x) => ({ path: courseUrl(x.data.slug) })),

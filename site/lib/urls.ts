@@ -15,6 +15,14 @@ export const privacyUrl = '/privacy/'
 /** The "no filter" value of a course-filter URL segment. */
 export const ANY = 'all'
 
+/**
+ * The families list under a filter (honour level × street, `all` for none), page by page: `/families/`,
+ * `/families/2/` …; filtered `/families/filter/<level>/<street>/`, `/families/filter/<level>/<street>/2/` …
+ */
+export const familyListUrl = (level: string = ANY, street: string = ANY, page = 1) =>
+  (level === ANY && street === ANY ? familiesUrl : `${familiesUrl}filter/${level}/${street}/`) +
+  (page > 1 ? `${page}/` : '')
+
 /** `/courses/` for no filter at all, else `/courses/filter/<category>/<age>/<format>/`. */
 export const courseFilterUrl = (category: string, age: string, format: string) =>
   category === ANY && age === ANY && format === ANY ? coursesUrl : `/courses/filter/${category}/${age}/${format}/`
