@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['tests/int/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          // One file at a time: the multi-process tests start their own servers and need the cores to themselves.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           env: { NODE_ENV: 'test' },

@@ -11,7 +11,7 @@ export function startApiServer(env: Record<string, string>): Promise<ApiServer> 
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('API server did not start within 60 s')), 60_000)
+    const timer = setTimeout(() => reject(new Error('API server did not start within 180 s')), 180_000)
     child.once('exit', (code) => reject(new Error(`API server exited with ${code}`)))
     child.stdout?.on('data', (chunk: Buffer) => {
       const match = /ready (\d+)/.exec(chunk.toString())
