@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import preact from '@astrojs/preact'
 import { defineConfig } from 'astro/config'
+import { searchIntegration } from './site/lib/searchIntegration.ts'
 
 /** Repository root: relative paths in settings resolve from here, never from the cwd. */
 const rootDir = path.dirname(fileURLToPath(import.meta.url))
@@ -57,7 +58,8 @@ export default defineConfig({
   // Islands (site/islands) are written against React's API and rendered by Preact through preact/compat:
   // React 19's client alone is ~65 KB gzipped, over the course page's 40 KB budget. The alias applies to this
   // Astro build only; the Payload admin (Next.js) keeps real React.
-  integrations: [preact({ compat: true, include: ['**/site/islands/**/*.tsx'] })],
+  // searchIntegration: the search index's files (site/lib/searchBuild.ts) go into the built site.
+  integrations: [preact({ compat: true, include: ['**/site/islands/**/*.tsx'] }), searchIntegration()],
   vite: {
     resolve: { alias: { '@payload-config': path.join(rootDir, 'cms/payload.config.ts') } },
     ssr: { external: payloadPackages },
