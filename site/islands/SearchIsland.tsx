@@ -200,7 +200,7 @@ export default function SearchIsland({ manifest }: { manifest: SearchManifest })
       total > 0
         ? `找到 ${total} 条与“${view.key}”相关的${typeLabel ?? '内容'}`
         : `没有找到与“${view.key}”相关的${typeLabel ?? '内容'}`
-  } else if (view.phase === 'error') status = '搜索暂时无法使用，请检查网络后重试。'
+  } else if (view.phase === 'error') status = '搜索暂时无法使用，请刷新页面或检查网络后重试。'
 
   return (
     <div className="se">
