@@ -25,7 +25,7 @@ export const currentSiteDir = (): string | undefined => {
   }
 }
 
-function runAstroBuild(outDir: string, extraEnv: Record<string, string> = {}): Promise<void> {
+function runAstroBuild(outDir: string, extraEnv: Record<string, string> = {}, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(rootDir, 'node_modules/.bin/astro'), ['build', '--silent'], {
       cwd: rootDir,
@@ -38,6 +38,9 @@ function runAstroBuild(outDir: string, extraEnv: Record<string, string> = {}): P
         ...extraEnv,
       },
       stdio: ['ignore', 'inherit', 'pipe'],
+      // Stopping the server stops its build rather than leaving it running on its own.
+      signal,
+      killSignal: 'SIGTERM',
     })
     // The error output still reaches the log; its tail also goes into the error, for the admin to show.
     let errors = ''
@@ -48,6 +51,7 @@ function runAstroBuild(outDir: string, extraEnv: Record<string, string> = {}): P
     child.on('error', reject)
     child.on('close', (code) => {
       if (code === 0) return resolve()
+      if (signal?.aborted) return reject(signal.reason)
       const output = stripVTControlCharacters(errors).trim()
       reject(new Error(`astro build exited with code ${code}${output ? `:\n${output}` : ''}`))
     })
@@ -67,14 +71,15 @@ const contentEnv = (contentUrl: string | undefined): Record<string, string> =>
  * nothing. `render` replaces the Astro build (tests exercise the swap with a stand-in).
  */
 export async function buildSite(
-  opts: { render?: (outDir: string) => Promise<void>; contentUrl?: string } = {},
+  opts: { render?: (outDir: string) => Promise<void>; contentUrl?: string; signal?: AbortSignal } = {},
 ): Promise<{ dir: string; ms: number }> {
   const started = Date.now()
   const dir = path.join(siteBuildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
   fs.mkdirSync(siteBuildsDir, { recursive: true })
   const previous = currentSiteDir()
   try {
-    await (opts.render ?? ((out) => runAstroBuild(out, contentEnv(opts.contentUrl))))(dir)
+    await (opts.render ?? ((out) => runAstroBuild(out, contentEnv(opts.contentUrl), opts.signal)))(dir)
+    opts.signal?.throwIfAborted()
     await precompress(dir, previous)
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true })

@@ -23,10 +23,10 @@ export function siteRebuildWorker(
     timeTrigger: (state) => sessionStartedSinceBuild(payload, state),
     ...opts,
     store: siteBuildStore(payload),
-    build: async () => {
+    build: async (signal) => {
       // Read before the build: a change made while it runs makes the stamp look older, never newer.
       const inputs = await siteInputs(payload)
-      const { dir } = await buildSite({ contentUrl: contentUrl?.() })
+      const { dir } = await buildSite({ contentUrl: contentUrl?.(), signal })
       stampSite(dir, inputs)
     },
   })

@@ -11,8 +11,11 @@ import { notifyDeploy } from './webhook.ts'
 
 export type SiteBuildWorkerOptions = {
   store: SiteBuildStore
-  /** Builds the site and swaps it in; resolves once the new site is live, rejects when the build failed. */
-  build: () => Promise<unknown>
+  /**
+   * Builds the site and swaps it in; resolves once the new site is live, rejects when the build failed. The
+   * signal aborts it when the worker stops (the server shuts down).
+   */
+  build: (signal: AbortSignal) => Promise<unknown>
   /** Identifies this worker in the lease (default: host, pid and a random suffix). */
   owner?: string
   /** Quiet period: a build starts once no request came in for this long (debounce across processes). */
@@ -54,9 +57,11 @@ export class SiteBuildWorker {
   private readonly log: (message: string) => void
   private running: Promise<number> | undefined
   private timer: NodeJS.Timeout | undefined
+  private timerDue = Number.POSITIVE_INFINITY
   private started = false
   private lastTimeCheck = 0
   private readonly webhooks = new Set<Promise<void>>()
+  private readonly stopping = new AbortController()
   /** What each build did, newest last (for logs and tests). */
   readonly reports: BuildReport[] = []
 
@@ -77,19 +82,35 @@ export class SiteBuildWorker {
     return this
   }
 
-  /** Stops polling and waits for a build in progress (its outcome is recorded). */
+  /**
+   * Stops polling and stops a build in progress: its lease is given back and its requests stay pending, so the
+   * next start (or another process) builds them.
+   */
   async stop(): Promise<void> {
     this.started = false
     setNudgeHandler(undefined)
     clearTimeout(this.timer)
+    this.timerDue = Number.POSITIVE_INFINITY
+    this.stopping.abort(new Error('site build stopped: the server is shutting down'))
     await this.running?.catch(() => undefined)
     await Promise.all(this.webhooks)
   }
 
+  /** Resolves once the current build (if any) and its deploy notifications are done. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined)
+    await Promise.all(this.webhooks)
+  }
+
+  /** Wakes the worker after `delayMs`, unless it is already due to wake sooner (it waits out quiet periods itself). */
   private schedule(delayMs: number) {
-    if (!this.started) return
+    if (!this.started || Date.now() + delayMs >= this.timerDue) return
     clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.poll(), delayMs)
+    this.timerDue = Date.now() + delayMs
+    this.timer = setTimeout(() => {
+      this.timerDue = Number.POSITIVE_INFINITY
+      void this.poll()
+    }, delayMs)
     this.timer.unref()
   }
 
@@ -124,6 +145,7 @@ export class SiteBuildWorker {
 
   private async drain(quietMs: number): Promise<number> {
     let builds = 0
+    if (this.stopping.signal.aborted) return builds
     // Bounded, in case another machine's clock runs ahead and its requests never look quiet from here.
     for (let waits = 0; waits < 50; ) {
       const state = await this.opts.store.read()
@@ -143,13 +165,14 @@ export class SiteBuildWorker {
         await sleep(20)
         continue
       }
-      await this.buildClaimed(claim)
+      if (!(await this.buildClaimed(claim))) break
       builds++
     }
     return builds
   }
 
-  private async buildClaimed(claim: SiteBuildClaim) {
+  /** Runs one claimed build; false when it was stopped rather than finished. */
+  private async buildClaimed(claim: SiteBuildClaim): Promise<boolean> {
     const started = Date.now()
     const heartbeat = setInterval(() => {
       this.opts.store.renew(this.owner, new Date(), this.leaseMs).then(
@@ -160,13 +183,18 @@ export class SiteBuildWorker {
     heartbeat.unref()
     let outcome: SiteBuildOutcome
     try {
-      await this.opts.build()
+      await this.opts.build(this.stopping.signal)
       outcome = { ok: true, finishedAt: new Date(), durationMs: Date.now() - started }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       outcome = { ok: false, finishedAt: new Date(), durationMs: Date.now() - started, error: message }
     } finally {
       clearInterval(heartbeat)
+    }
+    if (!outcome.ok && this.stopping.signal.aborted) {
+      await this.opts.store.release(claim)
+      this.log('网站生成已停止（服务器关闭），下次启动时重新生成')
+      return false
     }
     const recorded = await this.opts.store.finish(claim, outcome)
     const latencyMs = claim.requestedAt ? outcome.finishedAt.getTime() - Date.parse(claim.requestedAt) : undefined
@@ -176,10 +204,11 @@ export class SiteBuildWorker {
       latencyMs,
       error: outcome.ok ? undefined : outcome.error,
     })
+    if (this.reports.length > 50) this.reports.shift()
     if (!recorded) this.log('网站生成：结果未记录（租约已过期并被其他进程接管）')
     if (!outcome.ok) {
       this.log(`网站生成失败（${seconds(outcome.durationMs)}），继续显示上一版网站：${outcome.error}`)
-      return
+      return true
     }
     const latency = latencyMs === undefined ? '' : `，内容变更到上线 ${seconds(latencyMs)}`
     this.log(`网站已更新（生成 ${seconds(outcome.durationMs)}${latency}）`)
@@ -187,5 +216,6 @@ export class SiteBuildWorker {
       const sent = notifyDeploy(this.opts.webhookUrl, outcome, this.log).finally(() => this.webhooks.delete(sent))
       this.webhooks.add(sent)
     }
+    return true
   }
 }

@@ -204,8 +204,12 @@ describe('the rebuild worker', () => {
     a.worker.start()
     b.worker.start()
 
+    // Five publishes over about half a second: each comes within the 300 ms quiet period of the one before.
     const drafts = await Promise.all([1, 2, 3, 4, 5].map(() => draftArticle()))
-    for (const d of drafts) await publish(d.id)
+    for (const d of drafts) {
+      await publish(d.id)
+      await sleep(100)
+    }
     await sleep(1500)
     expect(a.runs.count + b.runs.count).toBe(1)
     expect(Math.max(a.runs.maxConcurrent, b.runs.maxConcurrent)).toBe(1)
@@ -288,6 +292,34 @@ describe('the rebuild worker', () => {
     ).toBe(false)
   })
 
+  it('stopping the server stops its build and gives the lease back, leaving the requests pending', async () => {
+    let aborted = false
+    const worker = new m.worker.SiteBuildWorker({
+      store: m.store.siteBuildStore(payload),
+      quietMs: 0,
+      log: () => undefined,
+      build: (signal) =>
+        new Promise((_, reject) =>
+          signal.addEventListener('abort', () => {
+            aborted = true
+            reject(signal.reason)
+          }),
+        ),
+    })
+    workers.push(worker)
+    await publish((await draftArticle()).id)
+    const running = worker.runPending()
+    await sleep(200)
+    expect((await state()).status).toBe('building')
+    await worker.stop()
+    expect(await running).toBe(0)
+    expect(aborted).toBe(true)
+    const s = await state()
+    expect(s.leaseOwner).toBeUndefined()
+    expect(s.status).not.toBe('building')
+    expect(s.requestSeq).toBeGreaterThan(s.handledSeq)
+  })
+
   it('keeps the last good site and shows the error when a build fails; notifies the deploy webhook on success', async () => {
     const received: unknown[] = []
     const hook = http.createServer((req, res) => {
@@ -321,7 +353,7 @@ describe('the rebuild worker', () => {
       expect(good && fs.readFileSync(path.join(good, 'index.html'), 'utf8')).toBe('<h1>第一版</h1>')
       const built = await state()
       expect(built.status).toBe('idle')
-      await worker.stop() // waits for the webhook
+      await worker.idle() // the webhook is sent after the build is recorded
       expect(received).toEqual([{ event: 'site.built', builtAt: built.lastBuiltAt, durationMs: built.durationMs }])
 
       render = async (dir) => {
@@ -340,7 +372,7 @@ describe('the rebuild worker', () => {
       expect(m.buildSite.currentSiteDir()).toBe(good)
       expect(fs.readFileSync(path.join(good as string, 'index.html'), 'utf8')).toBe('<h1>第一版</h1>')
       expect(fs.readdirSync(m.buildSite.siteBuildsDir)).toEqual([path.basename(good as string)])
-      await worker.stop()
+      await worker.idle()
       expect(received).toHaveLength(1) // no deploy for a failed build
 
       // What the admin shows (网站状态, 最近错误), read as staff.

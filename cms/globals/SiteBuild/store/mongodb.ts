@@ -120,4 +120,16 @@ export class MongoSiteBuildStore implements SiteBuildStore {
     ])
     return result.matchedCount > 0
   }
+
+  async release(claim: SiteBuildClaim) {
+    await this.globals.updateOne({ ...this.filter, leaseOwner: claim.owner }, [
+      {
+        $set: {
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          status: { $cond: [{ $ifNull: ['$lastError', false] }, 'failed', 'idle'] },
+        },
+      },
+    ])
+  }
 }

@@ -127,4 +127,13 @@ export class SqliteSiteBuildStore implements SiteBuildStore {
     )
     return result.rowsAffected > 0
   }
+
+  async release(claim: SiteBuildClaim) {
+    await this.run(
+      `UPDATE site_build SET lease_owner = NULL, lease_expires_at = NULL,
+         status = CASE WHEN last_error IS NULL THEN 'idle' ELSE 'failed' END
+       WHERE lease_owner = :owner`,
+      { owner: claim.owner },
+    )
+  }
 }

@@ -52,6 +52,8 @@ export interface SiteBuildStore {
   renew(owner: string, now: Date, leaseMs: number): Promise<boolean>
   /** Records the outcome and releases the lease; false when the lease was no longer ours (nothing recorded). */
   finish(claim: SiteBuildClaim, outcome: SiteBuildOutcome): Promise<boolean>
+  /** Gives the lease back without a result (the build was stopped): its requests stay pending for the next one. */
+  release(claim: SiteBuildClaim): Promise<void>
 }
 
 export const emptyState = (): SiteBuildState => ({ status: 'idle', requestSeq: 0, handledSeq: 0 })
