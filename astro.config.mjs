@@ -1,6 +1,7 @@
 // @ts-check
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import node from '@astrojs/node'
 import preact from '@astrojs/preact'
 import { defineConfig } from 'astro/config'
 import { searchIntegration } from './site/lib/searchIntegration.ts'
@@ -43,7 +44,13 @@ export default defineConfig({
   // point elsewhere so the two do not keep replacing each other's entries.
   cacheDir: fromRoot(process.env.FUJIA_SITE_CACHE || 'node_modules/.astro'),
   site: process.env.SITE_URL || 'http://localhost:3000',
+  // Every page is prerendered except the staff-only draft preview (pages/preview, `prerender = false`): the build
+  // writes the static site to <outDir>/client/ and the preview's request handler to <outDir>/server/entry.mjs,
+  // which cms/server.ts mounts at /preview/ (middleware mode: a Node (req, res, next) handler, no server of its own).
   output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  // No Astro sessions (the adapter would otherwise set up file storage for them): the preview signs in via Payload.
+  session: false,
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -17,6 +17,30 @@ const KEEP_BUILDS = 2
 /** How much of the build's error output a failed build reports (the admin shows it as 最近错误). */
 const ERROR_TAIL = 3000
 
+// ---- draft preview: the Astro build (astro.config.mjs: Node adapter) writes the static site to client/ and the
+// preview page's handler to server/entry.mjs. `data/site` points at the static site; cms/server.ts mounts the entry.
+/** The static site inside a build directory (the directory itself when it has no client/, e.g. a stand-in build). */
+export const staticDirOf = (buildDir: string): string => {
+  const client = path.join(buildDir, 'client')
+  return fs.existsSync(client) ? client : buildDir
+}
+/** The on-demand server entry of the build whose static site is `siteDir` (e.g. `currentSiteDir()`). */
+export const serverEntryOf = (siteDir: string): string => path.join(siteDir, '..', 'server', 'entry.mjs')
+/**
+ * The build's server code (prerendering, then the preview at run time) imports packages from node_modules, which
+ * Node looks up from the importing file upwards: a data directory outside the repository gets a link to them.
+ */
+function linkNodeModules() {
+  if (!path.relative(rootDir, dataDir).startsWith('..')) return
+  fs.mkdirSync(dataDir, { recursive: true })
+  try {
+    fs.symlinkSync(path.join(rootDir, 'node_modules'), path.join(dataDir, 'node_modules'), 'dir')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+}
+// ---- end draft preview
+
 export const currentSiteDir = (): string | undefined => {
   try {
     return fs.realpathSync(currentSiteLink)
@@ -76,21 +100,22 @@ export async function buildSite(
   const started = Date.now()
   const dir = path.join(siteBuildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
   fs.mkdirSync(siteBuildsDir, { recursive: true })
+  linkNodeModules() // draft preview
   const previous = currentSiteDir()
   try {
     await (opts.render ?? ((out) => runAstroBuild(out, contentEnv(opts.contentUrl), opts.signal)))(dir)
     opts.signal?.throwIfAborted()
-    await precompress(dir, previous)
+    await precompress(staticDirOf(dir), previous)
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true })
     throw error
   }
   const tmpLink = `${currentSiteLink}.${process.pid}.tmp`
   fs.rmSync(tmpLink, { force: true })
-  fs.symlinkSync(dir, tmpLink)
+  fs.symlinkSync(staticDirOf(dir), tmpLink)
   fs.renameSync(tmpLink, currentSiteLink)
   pruneOldBuilds(dir)
-  return { dir, ms: Date.now() - started }
+  return { dir: staticDirOf(dir), ms: Date.now() - started }
 }
 
 function pruneOldBuilds(current: string) {

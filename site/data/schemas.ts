@@ -60,7 +60,7 @@ export const articleSchema = z
   })
   .transform(({ createdAt, publishedAt, ...article }) => ({ ...article, publishedAt: publishedAt ?? createdAt }))
 
-const honour = z.object({
+export const honourSchema = z.object({
   title: z.string(),
   level: z.enum(honourLevelValues as unknown as Values),
   year: z.number().int(),
@@ -79,7 +79,7 @@ export const familySchema = z
     community: text,
     membersSummary: text,
     honours: z
-      .array(honour)
+      .array(honourSchema)
       .nullish()
       .transform((v) => v ?? []),
     photos: uploadListField,

@@ -32,7 +32,7 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], launchOptions: chromium },
-      testMatch: /(admin|roster)\.spec\.ts/,
+      testMatch: /(admin|roster|preview)\.spec\.ts/,
     },
   ],
   // The whole platform as a user runs it (`npm start`), on a throwaway data directory.

@@ -6,6 +6,7 @@ import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
 import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { t } from '../../lib/i18n.ts'
+import { sitePreview } from '../../lib/preview.ts'
 
 const isReprint = (_: unknown, siblingData: { origin?: string }) => siblingData?.origin === 'reprint'
 
@@ -15,6 +16,7 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     group: t('内容', 'Content'),
+    preview: sitePreview('articles'),
     defaultColumns: ['title', 'topics', 'origin', '_status', 'publishedAt'],
   },
   defaultSort: '-publishedAt',

@@ -8,6 +8,7 @@ import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
 import { honourLevels } from '../../lib/catalogue.ts'
 import { streetOptions } from '../../lib/district.ts'
 import { t } from '../../lib/i18n.ts'
+import { sitePreview } from '../../lib/preview.ts'
 import { requireConsentToPublish } from './hooks/requireConsentToPublish.ts'
 
 export const Families: CollectionConfig = {
@@ -16,6 +17,7 @@ export const Families: CollectionConfig = {
   admin: {
     useAsTitle: 'familyName',
     group: t('内容', 'Content'),
+    preview: sitePreview('families'),
     defaultColumns: ['familyName', 'street', 'featured', '_status'],
   },
   defaultSort: '-publishedAt',
