@@ -20,7 +20,7 @@ export function siteRebuildWorker(
   } = {},
 ): SiteBuildWorker {
   return new SiteBuildWorker({
-    timeTrigger: (state) => sessionStartedSinceBuild(payload, state),
+    timeTrigger: (state) => sessionsChangedSinceBuild(payload, state),
     ...opts,
     store: siteBuildStore(payload),
     build: async (signal) => {
@@ -33,18 +33,23 @@ export function siteRebuildWorker(
 }
 
 /**
- * Lists of upcoming sessions are as of the build: once a listed session has started, the site needs a rebuild
- * even though nobody edited anything.
+ * What changes the site without passing through Payload's hooks: a listed session that has started is no longer
+ * "upcoming" (the lists are as of the build), and staff cancel a whole session with one SQL statement in the
+ * booking store (it stamps `updated_at`; seat counts do not). Checked once a minute by the worker.
  */
-async function sessionStartedSinceBuild(payload: Payload, state: SiteBuildState): Promise<boolean> {
-  // Nothing built yet, or the last build failed (it waits for an edit rather than failing every minute).
+export async function sessionsChangedSinceBuild(payload: Payload, state: SiteBuildState): Promise<boolean> {
+  // Nothing built yet, a build pending, or the last build failed (it waits for an edit rather than failing
+  // every minute).
   if (!state.lastBuiltAt || state.status === 'failed' || state.requestSeq > state.handledSeq) return false
   // The build read its content before it finished: count from its start.
   const since = new Date(Date.parse(state.lastBuiltAt) - (state.durationMs ?? 0)).toISOString()
   const { totalDocs } = await payload.count({
     collection: 'course-sessions',
     where: {
-      and: [{ startsAt: { greater_than: since } }, { startsAt: { less_than_equal: new Date().toISOString() } }],
+      or: [
+        { and: [{ startsAt: { greater_than: since } }, { startsAt: { less_than_equal: new Date().toISOString() } }] },
+        { updatedAt: { greater_than: since } },
+      ],
     },
     overrideAccess: true,
   })

@@ -27,8 +27,8 @@ export type SiteBuildWorkerOptions = {
   /** Where `{ event: 'site.built', builtAt, durationMs }` is POSTed after each successful build. */
   webhookUrl?: string
   /**
-   * Called at most once a minute while polling; returning true records a request. For what goes stale with
-   * time rather than with an edit (a course session that has started is no longer "upcoming").
+   * Called at most once a minute while polling; returning true records a request. For what changes the site
+   * without an edit passing through Payload's hooks (see rebuild.ts).
    */
   timeTrigger?: (state: SiteBuildState) => Promise<boolean>
   log?: (message: string) => void

@@ -292,6 +292,28 @@ describe('the rebuild worker', () => {
     ).toBe(false)
   })
 
+  it('asks for a rebuild when a session changed outside Payload's hooks (cancelled by staff in SQL), not for bookings', async () => {
+    const { createSession } = await import('../helpers/booking.ts')
+    const session = await createSession(payload, { capacity: 10 })
+    const { worker } = countingWorker({ quietMs: 0 })
+    await settle(worker)
+    const check = async () => m.rebuild.sessionsChangedSinceBuild(payload, await state())
+    expect(await check()).toBe(false)
+
+    // Bookings move the seat counts only: nothing the static site shows.
+    await client().execute({
+      sql: 'UPDATE course_sessions SET confirmed_count = 3 WHERE id = :id',
+      args: { id: session.id },
+    })
+    expect(await check()).toBe(false)
+    // The booking store cancels a session in SQL, stamping updated_at: the site must drop it.
+    await client().execute({
+      sql: "UPDATE course_sessions SET status = 'cancelled', updated_at = :now WHERE id = :id",
+      args: { id: session.id, now: new Date().toISOString() },
+    })
+    expect(await check()).toBe(true)
+  })
+
   it('stopping the server stops its build and gives the lease back, leaving the requests pending', async () => {
     let aborted = false
     const worker = new m.worker.SiteBuildWorker({
