@@ -292,7 +292,7 @@ describe('the rebuild worker', () => {
     ).toBe(false)
   })
 
-  it('asks for a rebuild when a session changed outside Payload's hooks (cancelled by staff in SQL), not for bookings', async () => {
+  it('asks for a rebuild when a session changed outside the hooks (cancelled by staff in SQL), not for bookings', async () => {
     const { createSession } = await import('../helpers/booking.ts')
     const session = await createSession(payload, { capacity: 10 })
     const { worker } = countingWorker({ quietMs: 0 })
