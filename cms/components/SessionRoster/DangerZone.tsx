@@ -1,6 +1,7 @@
 'use client'
 import { Button, ConfirmationModal, useModal } from '@payloadcms/ui'
 import { useId, useRef, useState } from 'react'
+import { ReasonField } from './ReasonField.tsx'
 import type { Strings } from './strings.ts'
 
 type Props = {
@@ -41,33 +42,16 @@ export function DangerZone({ s, activeBookings, onCancelSession }: Props) {
           ask()
         }}
       >
-        <div className={`field-type text session-roster__reason${invalid ? ' error' : ''}`}>
-          <label className="field-label" htmlFor={`${id}-reason`}>
-            {s.cancelSessionReason}
-            <span className="required">*</span>
-          </label>
-          <div className="field-type__wrap">
-            <input
-              ref={input}
-              id={`${id}-reason`}
-              type="text"
-              value={reason}
-              maxLength={200}
-              aria-required
-              aria-invalid={invalid}
-              aria-describedby={invalid ? `${id}-error` : undefined}
-              onChange={(event) => {
-                setReason(event.target.value)
-                if (invalid && event.target.value.trim().length >= 2) setInvalid(false)
-              }}
-            />
-          </div>
-          {invalid && (
-            <p id={`${id}-error`} className="session-roster__error" role="alert">
-              {s.reasonRequired}
-            </p>
-          )}
-        </div>
+        <ReasonField
+          id={id}
+          label={s.cancelSessionReason}
+          requiredMessage={s.reasonRequired}
+          inputRef={input}
+          reason={reason}
+          setReason={setReason}
+          invalid={invalid}
+          setInvalid={setInvalid}
+        />
         <Button type="submit" buttonStyle="error" margin={false}>
           {s.cancelSession}
         </Button>

@@ -2,6 +2,7 @@
 import { Button } from '@payloadcms/ui'
 import { Fragment, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import type { RosterRow } from './api.ts'
+import { ReasonField } from './ReasonField.tsx'
 import { formatTime, type Strings } from './strings.ts'
 
 export type RowAction = 'no-show' | 'promote' | 'staff-cancel'
@@ -219,33 +220,16 @@ function CancelBooking({ row, s, busy, onConfirm, onDismiss }: InlineProps & { o
         onConfirm(reason.trim())
       }}
     >
-      <div className={`field-type text session-roster__reason${invalid ? ' error' : ''}`}>
-        <label className="field-label" htmlFor={`${id}-reason`}>
-          {s.cancelReason} · {row.code} {row.parentName}
-          <span className="required">*</span>
-        </label>
-        <div className="field-type__wrap">
-          <input
-            ref={input}
-            id={`${id}-reason`}
-            type="text"
-            value={reason}
-            maxLength={200}
-            aria-required
-            aria-invalid={invalid}
-            aria-describedby={invalid ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setReason(event.target.value)
-              if (invalid && event.target.value.trim().length >= 2) setInvalid(false)
-            }}
-          />
-        </div>
-        {invalid && (
-          <p id={`${id}-error`} className="session-roster__error" role="alert">
-            {s.reasonRequired}
-          </p>
-        )}
-      </div>
+      <ReasonField
+        id={id}
+        label={`${s.cancelReason} · ${row.code} ${row.parentName}`}
+        requiredMessage={s.reasonRequired}
+        inputRef={input}
+        reason={reason}
+        setReason={setReason}
+        invalid={invalid}
+        setInvalid={setInvalid}
+      />
       <Button type="submit" buttonStyle="error" size="small" margin={false} disabled={busy}>
         {s.cancelConfirm}
       </Button>
