@@ -1,4 +1,3 @@
-import { createClient } from '@libsql/client'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 import { MongoBookingStore } from './mongodb/store.ts'
@@ -13,8 +12,8 @@ export function bookingStore(payload: Payload): BookingStore {
   if (!store) {
     store =
       payload.db.name === 'sqlite'
-        ? // Its own connection: it retries busy writes without blocking the event loop (see SqliteBookingStore).
-          new SqliteBookingStore(createClient((payload.db as unknown as SQLiteAdapter).clientConfig))
+        ? // Its own connection: it waits for other processes' writes without blocking the event loop.
+          new SqliteBookingStore((payload.db as unknown as SQLiteAdapter).clientConfig.url.replace(/^file:/, ''))
         : new MongoBookingStore(payload)
     stores.set(payload, store)
   }

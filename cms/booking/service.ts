@@ -19,17 +19,18 @@ export const limits = {
 
 type Ctx = { payload: Payload; ip: string; now?: Date }
 
+const sessionNotFound = () => new BookingError('session_not_found', '未找到该场次，请返回课程页重新选择')
+const rateLimited = () => new BookingError('rate_limited', '操作太频繁，请稍后再试')
+
 async function enforce(payload: Payload, keys: { key: string; limit: number }[], now: Date) {
-  if (!(await bookingStore(payload).hit(keys, limits.windowSeconds, now))) {
-    throw new BookingError('rate_limited', '操作太频繁，请稍后再试')
-  }
+  if (!(await bookingStore(payload).hit(keys, limits.windowSeconds, now))) throw rateLimited()
 }
 
 async function loadSession(payload: Payload, id: DocId): Promise<CourseSession> {
   const session = await payload
     .findByID({ collection: 'course-sessions', id: id as number, depth: 0, overrideAccess: false, disableErrors: true })
     .catch(() => null)
-  if (!session) throw new BookingError('session_not_found', '未找到该场次，请返回课程页重新选择')
+  if (!session) throw sessionNotFound()
   return session
 }
 
@@ -45,26 +46,28 @@ export type BookResponse = {
 /** POST /api/bookings/book */
 export async function book(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookResponse> {
   const input: BookInput = parseBody(bookInput, body)
-  await enforce(
-    payload,
-    [
+  const rateLimit = {
+    keys: [
       { key: `book:ip:${ip}`, limit: limits.bookPerIp },
       { key: `book:phone:${input.phone}`, limit: limits.bookPerPhone },
     ],
-    now,
-  )
+    windowSeconds: limits.windowSeconds,
+  }
   const store = bookingStore(payload)
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const outcome = await store
-      .book(input, { code: generateBookingCode(), now, defaultPolicyVersion: DEFAULT_POLICY_VERSION })
+      .book(input, { code: generateBookingCode(), now, defaultPolicyVersion: DEFAULT_POLICY_VERSION, rateLimit })
       .catch((error) => {
         // A generated code can collide with an existing one (about 1 in 10^11): draw again.
         if (/bookings\.code/.test(String(error?.message))) return undefined
         throw error
       })
     if (!outcome) continue
-    if (outcome.kind === 'refused') throw refusalError(await sessionAvailability(payload, input.session, now))
+    if (outcome.kind === 'rate-limited') throw rateLimited()
+    if (outcome.kind === 'refused') {
+      throw outcome.session ? refusalError(availabilityOf(outcome.session, now)) : sessionNotFound()
+    }
     if (outcome.kind === 'phone-already-booked') {
       return {
         status: 200,

@@ -1,3 +1,4 @@
+import type { SessionState } from './availability.ts'
 import type { BookInput, DocId } from './schemas.ts'
 
 export type BookingStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show'
@@ -12,13 +13,30 @@ export type NotificationResult = {
 
 export type StoredBooking = { id: DocId; code: string; status: BookingStatus; sessionId: DocId }
 
+/** Request budgets counted per key (client address, phone) in fixed windows shared by all processes. */
+export type RateLimit = { keys: { key: string; limit: number }[]; windowSeconds: number }
+
+export type BookContext = {
+  code: string
+  now: Date
+  /** Recorded with the consent while site settings have never been saved. */
+  defaultPolicyVersion: string
+  /** Counted in the booking's own transaction; over the limit, nothing else is written. */
+  rateLimit: RateLimit
+}
+
 export type BookOutcome =
   /** A new booking, or the same one again for a replayed idempotency key. */
   | { kind: 'booked' | 'replayed'; booking: StoredBooking }
   /** This phone already holds an active booking in this session (its code is not revealed). */
   | { kind: 'phone-already-booked'; booking: StoredBooking }
-  /** Nothing was written: the session is closed, full, cancelled or unknown. */
-  | { kind: 'refused' }
+  /**
+   * Nothing was written: the session is closed, full or cancelled (its state as the refusal saw it, to say why),
+   * or unknown to the public (null: no such session, or its course is unpublished).
+   */
+  | { kind: 'refused'; session: SessionState | null }
+  /** One of the rate limit's keys is over its budget. */
+  | { kind: 'rate-limited' }
 
 /**
  * The booking rules that must hold across several server processes on one database. Every method is one atomic
@@ -28,8 +46,7 @@ export type BookOutcome =
 export interface BookingStore {
   /** Creates the database objects the store relies on (indexes, triggers); safe to run on every start. */
   install(): Promise<void>
-  /** `defaultPolicyVersion` is recorded with the consent while site settings have never been saved. */
-  book(input: BookInput, ctx: { code: string; now: Date; defaultPolicyVersion: string }): Promise<BookOutcome>
+  book(input: BookInput, ctx: BookContext): Promise<BookOutcome>
   /** 1-based place in the waitlist, or null when the booking is not waitlisted. */
   waitlistPosition(bookingId: DocId): Promise<number | null>
   /** Parent cancels with code + phone: confirmed until the session's deadline, waitlisted any time. */
@@ -52,5 +69,5 @@ export interface BookingStore {
   /** Records what happened to claimed notifications. */
   completeNotifications(results: NotificationResult[]): Promise<void>
   /** Counts one request against each key in the current window; false once any key is over its limit. */
-  hit(keys: { key: string; limit: number }[], windowSeconds: number, now: Date): Promise<boolean>
+  hit(keys: RateLimit['keys'], windowSeconds: number, now: Date): Promise<boolean>
 }

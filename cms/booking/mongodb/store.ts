@@ -6,8 +6,16 @@
  */
 import type { ClientSession, Connection, Model } from 'mongoose'
 import type { Payload } from 'payload'
+import type { SessionState } from '../availability.ts'
 import type { BookInput, DocId } from '../schemas.ts'
-import type { BookingStatus, BookingStore, BookOutcome, NotificationResult, StoredBooking } from '../store.ts'
+import type {
+  BookContext,
+  BookingStatus,
+  BookingStore,
+  BookOutcome,
+  NotificationResult,
+  StoredBooking,
+} from '../store.ts'
 
 const HOLDS_SEAT: BookingStatus[] = ['confirmed', 'attended', 'no-show']
 const MAX_ATTEMPTS = 5
@@ -119,11 +127,13 @@ export class MongoBookingStore implements BookingStore {
     await this.model('rate-limits').collection.createIndex({ key: 1, windowStart: 1 }, { unique: true })
   }
 
-  async book(input: BookInput, ctx: { code: string; now: Date; defaultPolicyVersion: string }): Promise<BookOutcome> {
+  async book(input: BookInput, ctx: BookContext): Promise<BookOutcome> {
+    const { keys, windowSeconds } = ctx.rateLimit
+    if (!(await this.hit(keys, windowSeconds, ctx.now))) return { kind: 'rate-limited' }
     const settings = await this.payload.findGlobal({ slug: 'site-settings', depth: 0 })
     const policyVersion = settings.privacyPolicyVersion ?? ctx.defaultPolicyVersion
     try {
-      return await this.transaction(async (session) => {
+      const booked = await this.transaction(async (session) => {
         const courseSession = await this.sessions.findOne(
           {
             _id: input.session,
@@ -134,11 +144,11 @@ export class MongoBookingStore implements BookingStore {
           null,
           { session },
         )
-        if (!courseSession) return { kind: 'refused' as const }
+        if (!courseSession) return null
         const course = await this.model('courses').findOne({ _id: courseSession.course, _status: 'published' }, null, {
           session,
         })
-        if (!course) return { kind: 'refused' as const }
+        if (!course) return null
         const held = await this.seats(courseSession._id, HOLDS_SEAT, session)
         const waiting = await this.seats(courseSession._id, ['waitlisted'], session)
         const capacity = Number(courseSession.capacity)
@@ -148,7 +158,7 @@ export class MongoBookingStore implements BookingStore {
             : waiting + input.attendees <= Number(courseSession.waitlistSize)
               ? 'waitlisted'
               : undefined
-        if (!status) return { kind: 'refused' as const }
+        if (!status) return null
         const [created] = await this.bookings.create(
           [
             {
@@ -170,8 +180,11 @@ export class MongoBookingStore implements BookingStore {
         )
         await this.notify(created?._id, status, session)
         await this.recount(courseSession._id, session)
-        return { kind: 'booked' as const, booking: toBooking(created as Doc) as StoredBooking }
+        return toBooking(created as Doc) as StoredBooking
       })
+      return booked
+        ? { kind: 'booked', booking: booked }
+        : { kind: 'refused', session: await this.publicSession(input.session) }
     } catch (error) {
       if (isDuplicate(error, 'idempotencyKey')) {
         const booking = toBooking(await this.bookings.findOne({ idempotencyKey: input.idempotencyKey }).lean<Doc>())
@@ -186,6 +199,26 @@ export class MongoBookingStore implements BookingStore {
         if (booking) return { kind: 'phone-already-booked', booking }
       }
       throw error
+    }
+  }
+
+  /** The session's state for a refusal's reason; null when the public can't see it (unknown, course unpublished). */
+  private async publicSession(id: DocId): Promise<SessionState | null> {
+    const session = await this.sessions.findById(id).lean<Doc>()
+    const course =
+      session && (await this.model('courses').findOne({ _id: session.course, _status: 'published' }).lean())
+    if (!session || !course) return null
+    const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
+    return {
+      status: session.status as SessionState['status'],
+      capacity: Number(session.capacity),
+      waitlistSize: Number(session.waitlistSize),
+      confirmedCount: Number(session.confirmedCount ?? 0),
+      waitlistedCount: Number(session.waitlistedCount ?? 0),
+      startsAt: iso(session.startsAt) as string,
+      bookingOpensAt: iso(session.bookingOpensAt),
+      bookingClosesAt: iso(session.bookingClosesAt),
+      cancelReason: (session.cancelReason as string | undefined) ?? null,
     }
   }
 
