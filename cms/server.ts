@@ -3,14 +3,19 @@ import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import next from 'next'
+import type { SanitizedConfig } from 'payload'
 import sirv from 'sirv'
 import { CLIENT_IP_HEADER } from './booking/http.ts'
 import { cmsDir, dataDir } from './paths.ts'
+import { payloadRestHandler } from './restHandler.ts'
 import { currentSiteDir, serverEntryOf } from './site/buildSite.ts'
 
 const owns = (url: string, prefix: string) =>
   url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)
 const nextRoutes = ['/admin', '/api', '/_next']
+/** The parent-facing booking API, the one hot path: answered by Payload's REST handler without Next in between. */
+const publicBookingApi =
+  /^\/api\/(?:bookings\/(?:book|lookup|cancel|calendar\/[^/?]+)|course-sessions\/[^/?]+\/availability)(?:\?|$)/
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, nextFn?: () => void) => void
 
@@ -125,10 +130,6 @@ const mediaHandler = sirv(path.join(dataDir, 'media'), {
   setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=86400'),
 })
 
-/**
- * One HTTP server on one port: the admin and API (Next + Payload), uploaded images at /media/, and the
- * static site everywhere else. Same origin, so the booking island needs no CORS.
- */
 /** The client address rate limits use: the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY is set. */
 function tagClientIp(req: http.IncomingMessage, trustProxy: boolean) {
   const forwarded = trustProxy
@@ -139,14 +140,29 @@ function tagClientIp(req: http.IncomingMessage, trustProxy: boolean) {
   req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown'
 }
 
-export async function startServer(opts: { port: number; host: string; trustProxy: boolean }): Promise<http.Server> {
+/**
+ * One HTTP server on one port: the admin and API (Next + Payload; the public booking API without Next), uploaded
+ * images at /media/, and the static site everywhere else. Same origin, so the booking island needs no CORS.
+ */
+export async function startServer(opts: {
+  port: number
+  host: string
+  trustProxy: boolean
+  /** The Payload instance (by its cache key) that answers the public booking API. */
+  payload: { config: SanitizedConfig; key: string }
+}): Promise<http.Server> {
   const app = next({ dev: false, dir: cmsDir, quiet: true })
   const handleNext = app.getRequestHandler()
   await app.prepare()
   const serveSite = siteHandler()
   const servePreview = previewHandler(() => ownApiBase(server))
+  const serveBookingApi = payloadRestHandler(opts.payload.config, opts.payload.key)
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/'
+    if (publicBookingApi.test(url)) {
+      tagClientIp(req, opts.trustProxy)
+      return void serveBookingApi(req, res)
+    }
     if (nextRoutes.some((p) => owns(url, p))) {
       tagClientIp(req, opts.trustProxy)
       return void handleNext(req, res)

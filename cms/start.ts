@@ -3,7 +3,7 @@ import { buildAdmin, isAdminBuildCurrent } from './adminBuild.ts'
 import { EnvError, parseEnv } from './env.ts'
 import { ensureFirstAdmin } from './firstAdmin.ts'
 import { requestSiteBuild } from './globals/SiteBuild/markStale.ts'
-import { openPayload } from './openPayload.ts'
+import { openPayload, SCRIPTS_PAYLOAD_KEY } from './openPayload.ts'
 import { startServer } from './server.ts'
 import { siteRebuildWorker } from './site/rebuild.ts'
 import { isSiteCurrent, siteInputs } from './site/staleness.ts'
@@ -50,7 +50,12 @@ async function main() {
 
   // From here on this process is the production server; it also runs scheduled jobs.
   Object.assign(process.env, { NODE_ENV: 'production', FUJIA_RUN_JOBS: '1' })
-  const server = await startServer({ port: settings.PORT, host: settings.HOST, trustProxy: settings.TRUST_PROXY })
+  const server = await startServer({
+    port: settings.PORT,
+    host: settings.HOST,
+    trustProxy: settings.TRUST_PROXY,
+    payload: { config: payload.config, key: SCRIPTS_PAYLOAD_KEY },
+  })
   // Payload inside Next initialises on its first request: do it now rather than on a visitor's.
   await fetch(`http://127.0.0.1:${settings.PORT}/api/globals/site-settings`).catch(() => undefined)
   contentUrl = `http://${loopbackOr(settings.HOST)}:${settings.PORT}`

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import type { Payload } from 'payload'
 import { DEFAULT_POLICY_VERSION } from '../globals/SiteSettings/index.ts'
 import type { Booking, Course, CourseSession } from '../payload-types.ts'
@@ -16,6 +17,10 @@ export const limits = {
   bookPerPhone: 6,
   lookupPerIp: 60,
 } as const
+
+/** Keys name a phone number or address only through a keyed hash, so the counters hold no personal data. */
+const limitKey = (payload: Payload, kind: string, value: string) =>
+  `${kind}:${createHmac('sha256', payload.secret).update(value).digest('base64url').slice(0, 22)}`
 
 type Ctx = { payload: Payload; ip: string; now?: Date }
 
@@ -48,8 +53,8 @@ export async function book(body: unknown, { payload, ip, now = new Date() }: Ctx
   const input: BookInput = parseBody(bookInput, body)
   const rateLimit = {
     keys: [
-      { key: `book:ip:${ip}`, limit: limits.bookPerIp },
-      { key: `book:phone:${input.phone}`, limit: limits.bookPerPhone },
+      { key: limitKey(payload, 'book:ip', ip), limit: limits.bookPerIp },
+      { key: limitKey(payload, 'book:phone', input.phone), limit: limits.bookPerPhone },
     ],
     windowSeconds: limits.windowSeconds,
   }
@@ -166,14 +171,14 @@ async function view(payload: Payload, booking: Booking, now: Date): Promise<Book
 /** POST /api/bookings/lookup */
 export async function lookup(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookingView> {
   const input = parseBody(lookupInput, body)
-  await enforce(payload, [{ key: `lookup:ip:${ip}`, limit: limits.lookupPerIp }], now)
+  await enforce(payload, [{ key: limitKey(payload, 'lookup:ip', ip), limit: limits.lookupPerIp }], now)
   return view(payload, await findOwnBooking(payload, input), now)
 }
 
 /** POST /api/bookings/cancel: repeating it answers with the cancelled booking again. */
 export async function cancel(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookingView> {
   const input = parseBody(lookupInput, body)
-  await enforce(payload, [{ key: `lookup:ip:${ip}`, limit: limits.lookupPerIp }], now)
+  await enforce(payload, [{ key: limitKey(payload, 'lookup:ip', ip), limit: limits.lookupPerIp }], now)
   const cancelled = await bookingStore(payload).cancelByParent(input.code, input.phone, now)
   const booking = await findOwnBooking(payload, input)
   if (!cancelled && booking.status !== 'cancelled') {

@@ -68,6 +68,8 @@ export interface BookingStore {
   anonymiseBookings(endedBefore: Date, now: Date): Promise<number>
   /** Records what happened to claimed notifications. */
   completeNotifications(results: NotificationResult[]): Promise<void>
+  /** Deletes the counters of windows that started before `before`; returns how many. */
+  forgetRateLimits(before: Date): Promise<number>
   /** Counts one request against each key in the current window; false once any key is over its limit. */
   hit(keys: RateLimit['keys'], windowSeconds: number, now: Date): Promise<boolean>
 }

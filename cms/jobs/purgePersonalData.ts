@@ -3,11 +3,15 @@ import { bookingStore } from '../booking/index.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
-/** Anonymises bookings of sessions that ended more than the retention period ago; counts and statistics stay. */
+/**
+ * Anonymises bookings of sessions that ended more than the retention period ago (counts and statistics stay),
+ * and drops rate-limit counters older than a day (their windows are ten minutes). Returns the bookings anonymised.
+ */
 export async function purgePersonalData(payload: Payload, now = new Date()): Promise<number> {
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
-  const cutoff = new Date(now.getTime() - settings.retentionDays * DAY)
-  return bookingStore(payload).anonymiseBookings(cutoff, now)
+  const store = bookingStore(payload)
+  await store.forgetRateLimits(new Date(now.getTime() - DAY))
+  return store.anonymiseBookings(new Date(now.getTime() - settings.retentionDays * DAY), now)
 }
 
 export const purgePersonalDataTask: TaskConfig<{ input: object; output: { anonymised: number } }> = {

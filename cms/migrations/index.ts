@@ -1,6 +1,7 @@
 import * as migration_20261123_164650_initial from './20261123_164650_initial';
 import * as migration_20261123_172143_booking from './20261123_172143_booking';
 import * as migration_20261123_180945_site_build from './20261123_180945_site_build';
+import * as migration_20261123_200414_lean_booking_writes from './20261123_200414_lean_booking_writes';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_180945_site_build.up,
     down: migration_20261123_180945_site_build.down,
-    name: '20261123_180945_site_build'
+    name: '20261123_180945_site_build',
+  },
+  {
+    up: migration_20261123_200414_lean_booking_writes.up,
+    down: migration_20261123_200414_lean_booking_writes.down,
+    name: '20261123_200414_lean_booking_writes'
   },
 ];

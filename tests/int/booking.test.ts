@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { purgePersonalData } from '../../cms/jobs/purgePersonalData.ts'
 import { processOutbox } from '../../cms/notifications/outbox.ts'
 import type { SmsSender } from '../../cms/notifications/sms.ts'
@@ -135,6 +135,16 @@ describe('booking a seat', () => {
     expect(await bookingCount()).toBe(before)
   })
 
+  it('treats a session of an unpublished course as unknown (404) and books nothing', async () => {
+    const s = await createSession(ctx.payload, { capacity: 5 })
+    const course = typeof s.course === 'object' ? s.course.id : s.course
+    await ctx.payload.update({ collection: 'courses', id: course, data: { _status: 'draft' } })
+    const before = await bookingCount()
+    const { status, json } = await book(bookingBody(s.id))
+    expect([status, json.error.code]).toEqual([404, 'session_not_found'])
+    expect(await bookingCount()).toBe(before)
+  })
+
   it('rate-limits bookings per phone number across requests (429)', async () => {
     const s = await createSession(ctx.payload, { capacity: 50 })
     const phone = '13700000042'
@@ -225,14 +235,20 @@ describe('notifications and retention', () => {
   it('sends queued messages once, SMS-ready with the signature', async () => {
     const s = await createSession(ctx.payload, { capacity: 5 })
     const { json } = await book(bookingBody(s.id, { parentName: '王女士' }))
+    const { docs } = await ctx.payload.find({ collection: 'bookings', where: { code: { equals: json.code } } })
+    const notification = async () =>
+      (await ctx.payload.find({ collection: 'notifications', where: { booking: { equals: docs[0]?.id } } })).docs
     const sent: string[] = []
     const sms: SmsSender = { channel: 'test', send: async (_, text) => void sent.push(text) }
+    // The endpoint's own background send may get there first; either way the message goes out exactly once.
     await processOutbox(ctx.payload, sms)
-    const mine = sent.filter((t) => t.includes(json.code))
-    expect(mine).toHaveLength(1)
-    expect(mine[0]).toMatch(/^【福家】王女士您好，您已报名/)
+    await vi.waitFor(async () => expect((await notification())[0]?.status).toBe('sent'))
     await processOutbox(ctx.payload, sms)
-    expect(sent.filter((t) => t.includes(json.code))).toHaveLength(1)
+    const [row, ...others] = await notification()
+    expect(others).toEqual([])
+    expect(row?.attempts).toBe(1)
+    expect(row?.message).toMatch(/^【福家】王女士您好，您已报名/)
+    expect(sent.filter((t) => t.includes(json.code)).length).toBeLessThanOrEqual(1)
   })
 
   it('anonymises bookings of sessions past the retention period, keeps counts, and a second run changes nothing', async () => {
@@ -260,5 +276,18 @@ describe('notifications and retention', () => {
     expect(docs[0]?.anonymisedAt).toBeTruthy()
     expect((await session(s.id)).confirmedCount).toBe(1)
     expect(await purgePersonalData(ctx.payload)).toBe(0)
+  })
+
+  it('keeps rate-limit counters free of phone numbers and addresses, and drops them after a day', async () => {
+    const s = await createSession(ctx.payload, { capacity: 5 })
+    const ip = nextIp()
+    const body = bookingBody(s.id)
+    expect((await book(body, { ip })).status).toBe(201)
+    const client = (ctx.payload.db as unknown as { client: import('@libsql/client').Client }).client
+    const keys = async () => (await client.execute('SELECT key FROM rate_limits')).rows.map((r) => String(r.key))
+    expect((await keys()).length).toBeGreaterThanOrEqual(2)
+    expect((await keys()).filter((k) => k.includes(body.phone as string) || k.includes(ip))).toEqual([])
+    await purgePersonalData(ctx.payload, new Date(Date.now() + 25 * 60 * 60 * 1000))
+    expect(await keys()).toEqual([])
   })
 })

@@ -371,6 +371,11 @@ export class MongoBookingStore implements BookingStore {
     return result.modifiedCount
   }
 
+  async forgetRateLimits(before: Date) {
+    const { deletedCount } = await this.model('rate-limits').deleteMany({ windowStart: { $lt: before.toISOString() } })
+    return deletedCount
+  }
+
   async hit(keys: { key: string; limit: number }[], windowSeconds: number, now: Date) {
     const windowMs = windowSeconds * 1000
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString()

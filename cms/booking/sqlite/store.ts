@@ -51,13 +51,23 @@ const uniqueViolation = (error: unknown) => /UNIQUE constraint failed/.test(Stri
 
 const RETURNING = 'RETURNING id, code, status, session_id'
 
+/** At most this many writes share one commit, so a large queue still answers in steps. */
+const MAX_GROUP = 64
+
+type QueuedWrite = { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }
+
 /**
- * The SQLite store, on its own synchronous connection with prepared statements kept for reuse. Every write is one
- * `BEGIN IMMEDIATE … COMMIT` run without yielding: it takes SQLite's write lock up front, so the rules are checked
- * and applied under the lock that serialises all processes, and the triggers in ddl.ts keep counts, promotion and
- * the outbox in step. The busy timeout is zero: a process that finds the lock taken waits asynchronously and tries
- * again, instead of SQLite's busy handler sleeping on (and stalling) the event loop. Nothing is returned to a
- * caller before COMMIT has succeeded, so an acknowledged booking is a committed one.
+ * The SQLite store, on its own synchronous connection with prepared statements kept for reuse.
+ *
+ * Writes are group-committed: the writes a process receives while it is busy or waiting for the lock are run in one
+ * `BEGIN IMMEDIATE … COMMIT`, each inside its own savepoint, so each is still all-or-nothing and a failing one leaves
+ * the others alone. BEGIN IMMEDIATE takes SQLite's write lock up front, so every rule is checked and applied under
+ * the lock that serialises all processes; the triggers in ddl.ts keep counts, promotion and the outbox in step.
+ * One commit writes each touched page once for the whole group, instead of once per booking.
+ *
+ * The busy timeout is zero: a process that finds the lock taken waits asynchronously and tries again, instead of
+ * SQLite's busy handler sleeping on (and stalling) the event loop. Nothing is returned to a caller before COMMIT
+ * has succeeded, so an acknowledged booking is a committed one.
  */
 export class SqliteBookingStore implements BookingStore {
   private readonly db: Database.Database
@@ -97,18 +107,56 @@ export class SqliteBookingStore implements BookingStore {
     return this.retrying(work)
   }
 
+  private queue: QueuedWrite[] = []
+  private flushing = false
+
   private write<T>(work: () => T): Promise<T> {
-    return this.retrying(() => {
-      this.db.exec('BEGIN IMMEDIATE')
-      try {
-        const result = work()
-        this.db.exec('COMMIT')
-        return result
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK')
-        throw error
-      }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
+      if (this.flushing) return
+      this.flushing = true
+      setImmediate(() => void this.flush())
     })
+  }
+
+  private async flush() {
+    while (this.queue.length) {
+      const group = this.queue.splice(0, MAX_GROUP)
+      try {
+        const outcomes = await this.retrying(() => this.commitGroup(group))
+        outcomes.forEach((outcome, i) => {
+          const { resolve, reject } = group[i] as QueuedWrite
+          if (outcome.ok) resolve(outcome.value)
+          else reject(outcome.error)
+        })
+      } catch (error) {
+        for (const { reject } of group) reject(error)
+      }
+    }
+    this.flushing = false
+  }
+
+  private commitGroup(group: QueuedWrite[]) {
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      const outcomes = group.map(({ work }) => {
+        this.db.exec('SAVEPOINT one_write')
+        try {
+          const value = work()
+          this.db.exec('RELEASE one_write')
+          return { ok: true as const, value }
+        } catch (error) {
+          this.db.exec('ROLLBACK TO one_write; RELEASE one_write')
+          if (isBusy(error)) throw error // not expected under the write lock; the whole group is tried again
+          return { ok: false as const, error }
+        }
+      })
+      this.db.exec('COMMIT')
+      return outcomes
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw error
+    }
   }
 
   async install() {
@@ -287,6 +335,13 @@ export class SqliteBookingStore implements BookingStore {
       ).run({})
       return changes
     })
+  }
+
+  forgetRateLimits(before: Date) {
+    return this.write(
+      () =>
+        this.sql(`DELETE FROM rate_limits WHERE window_start < :before`).run({ before: before.toISOString() }).changes,
+    )
   }
 
   hit(keys: RateLimit['keys'], windowSeconds: number, now: Date) {

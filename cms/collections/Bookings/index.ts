@@ -29,6 +29,8 @@ const timestamp = (name: string, label: ReturnType<typeof t>) => ({
  * Parents create bookings through the public booking endpoints, never through this collection's REST API;
  * status, code, consent and idempotency key change only through the booking store, which keeps session counts right.
  * Deliberately absent: ID numbers, birth dates, children's names.
+ * Indexes: the booking store creates the ones its queries use, (session, status, id) and the partial unique
+ * (session, phone); every further index is one more page each booking's transaction writes.
  */
 export const Bookings: CollectionConfig = {
   slug: 'bookings',
@@ -51,7 +53,6 @@ export const Bookings: CollectionConfig = {
       type: 'relationship',
       relationTo: 'course-sessions',
       required: true,
-      index: true,
       label: t('场次', 'Session'),
     },
     {
@@ -67,7 +68,6 @@ export const Bookings: CollectionConfig = {
       name: 'status',
       type: 'select',
       required: true,
-      index: true,
       options: [...bookingStatuses],
       label: t('状态', 'Status'),
       access: { update: systemOnly },
@@ -78,7 +78,6 @@ export const Bookings: CollectionConfig = {
       name: 'phone',
       type: 'text',
       required: true,
-      index: true,
       label: t('手机号', 'Mobile'),
       hooks: { afterRead: [maskPhoneInLists] },
     },
