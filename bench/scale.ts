@@ -14,7 +14,7 @@ export async function scaleArticles(payload: Payload, target: number): Promise<v
     sql: `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < :missing),
           -- JavaScript numbers bind as REAL: cast, or '201' would print as '201.0'.
           ids(n) AS (SELECT CAST(:offset + n AS INTEGER) FROM seq),
-          originals AS (SELECT *, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, COUNT(*) OVER () AS total
+          originals AS MATERIALIZED (SELECT *, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, COUNT(*) OVER () AS total
                         FROM articles WHERE _status = 'published' AND slug NOT LIKE '%-bench-%')
           INSERT INTO articles (title, slug, published_at, summary, cover_id, body, author, origin, _status)
           SELECT o.title || '（' || ids.n || '）', o.slug || '-bench-' || ids.n,

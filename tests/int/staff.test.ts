@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { siteBuildStore } from '../../cms/globals/SiteBuild/store/index.ts'
 import { api } from '../helpers/api.ts'
 import { bookingBody, createSession } from '../helpers/booking.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
@@ -139,8 +140,9 @@ describe('coordinator actions keep the counts equal to the bookings', () => {
     expect(await counts(session.id)).toEqual([2, 0])
   })
 
-  it('cancelling a session cancels all its bookings with the reason and promotes nobody', async () => {
+  it('cancelling a session cancels all its bookings with the reason, promotes nobody and asks for a site build', async () => {
     const { session, bookings } = await bookedSession(2, 2, 4)
+    const before = Date.now()
     const result = await staff('POST', `/api/course-sessions/${session.id}/cancel`, {
       reason: '讲师临时生病，课程改期',
     })
@@ -150,6 +152,8 @@ describe('coordinator actions keep the counts equal to the bookings', () => {
     expect(view.json.session.status).toBe('cancelled')
     expect(view.json.session.cancelReason).toBe('讲师临时生病，课程改期')
     expect(await counts(session.id)).toEqual([0, 0])
+    const { requestedAt } = await siteBuildStore(ctx.payload).read()
+    expect(Date.parse(requestedAt ?? '')).toBeGreaterThanOrEqual(before - 5)
   })
 
   it('an admin save of a session cannot overwrite the counts with stale values', async () => {

@@ -3,6 +3,7 @@ import { readJson, respond } from '../../../booking/http.ts'
 import { bookingStore } from '../../../booking/index.ts'
 import { parseBody } from '../../../booking/schemas.ts'
 import { parseId, reasonInput, requireCoordinator, roster, rosterCsv, rosterXlsx } from '../../../booking/staff.ts'
+import { requestSiteBuild } from '../../../globals/SiteBuild/markStale.ts'
 import { formatDateTime } from '../../../lib/dates.ts'
 import { kickNotifier } from '../../../notifications/kick.ts'
 
@@ -57,6 +58,8 @@ export const staffSessionEndpoints: Endpoint[] = [
         new Date(),
       )
       kickNotifier(req.payload)
+      // The store writes past Payload's hooks: ask for the rebuild that shows the session as cancelled.
+      await requestSiteBuild(req.payload, 'session cancellation')
       return { body: { cancelledBookings: cancelled } }
     }),
   },
