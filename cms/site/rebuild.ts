@@ -34,8 +34,8 @@ export function siteRebuildWorker(
 
 /**
  * What changes the site without passing through Payload's hooks: a listed session that has started is no longer
- * "upcoming" (the lists are as of the build), and staff cancel a whole session with one SQL statement in the
- * booking store (it stamps `updated_at`; seat counts do not). Checked once a minute by the worker.
+ * "upcoming" (the lists are as of the build), and the booking store writes sessions in SQL (a staff cancellation
+ * also asks for a build at once; this is the backstop). Checked once a minute by the worker.
  */
 export async function sessionsChangedSinceBuild(payload: Payload, state: SiteBuildState): Promise<boolean> {
   // Nothing built yet, a build pending, or the last build failed (it waits for an edit rather than failing
