@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { blocksToLexical } from '../../content-migrations/lib/lexical.ts'
 import { E2E_ADMIN, E2E_PORT } from './platform.ts'
 
 /**
@@ -10,18 +11,7 @@ import { E2E_ADMIN, E2E_PORT } from './platform.ts'
 test.use({ baseURL: `http://localhost:${E2E_PORT}` })
 test.skip(({ isMobile }) => isMobile, 'the preview is opened from the admin, a desktop tool')
 
-const paragraph = (text: string) => ({
-  type: 'paragraph',
-  version: 1,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-})
-const richText = (text: string) => ({
-  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [paragraph(text)] },
-})
+const richText = (text: string) => blocksToLexical([{ type: 'p', text }])
 
 test('staff preview a draft on the site layout; anonymous readers and the public site do not see it', async ({
   page,

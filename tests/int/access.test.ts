@@ -2,6 +2,7 @@ import type { CollectionSlug, GlobalSlug } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Booking } from '../../cms/payload-types.ts'
+import { blocksToLexical } from '../../content-migrations/lib/lexical.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
 
 /**
@@ -95,27 +96,7 @@ let png: Buffer
 let seq = 0
 
 const future = (days: number, hours = 0) => new Date(Date.now() + (days * 24 + hours) * 3600_000).toISOString()
-const lexical = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-      },
-    ],
-  },
-})
+const lexical = (text: string) => blocksToLexical([{ type: 'p', text }])
 
 type Spec = {
   /** Valid data for a new document, unique by `n`. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { blocksToLexical } from '../../content-migrations/lib/lexical.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
 
 /**
@@ -54,27 +55,7 @@ const state = () => m.store.siteBuildStore(payload).read()
 const client = () => (payload.db as unknown as { client: import('@libsql/client').Client }).client
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-const lexical = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    direction: 'ltr' as const,
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-      },
-    ],
-  },
-})
+const lexical = (text: string) => blocksToLexical([{ type: 'p', text }])
 
 let articleCount = 0
 /** A new article saved as a draft (what the admin's first autosave does). */
