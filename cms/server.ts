@@ -9,6 +9,7 @@ import { CLIENT_IP_HEADER } from './booking/http.ts'
 import { cmsDir, dataDir } from './paths.ts'
 import { payloadRestHandler } from './restHandler.ts'
 import { currentSiteDir, serverEntryOf } from './site/buildSite.ts'
+import { siteHandler } from './site/serveSite.ts'
 
 const owns = (url: string, prefix: string) =>
   url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)
@@ -16,52 +17,6 @@ const nextRoutes = ['/admin', '/api', '/_next']
 /** The parent-facing booking API, the one hot path: answered by Payload's REST handler without Next in between. */
 const publicBookingApi =
   /^\/api\/(?:bookings\/(?:book|lookup|cancel|calendar\/[^/?]+)|course-sessions\/[^/?]+\/availability)(?:\?|$)/
-
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, nextFn?: () => void) => void
-
-/** Serves whichever build the `data/site` link points at, picking up a swapped-in build on the next request. */
-function siteHandler() {
-  let servedDir: string | undefined
-  let handler: Handler | undefined
-  let notFoundPage: Buffer | undefined
-  const refresh = () => {
-    const dir = currentSiteDir()
-    if (dir === servedDir) return
-    servedDir = dir
-    handler = dir
-      ? sirv(dir, {
-          etag: true,
-          brotli: true,
-          gzip: true,
-          extensions: ['html'],
-          setHeaders: (res, pathname) =>
-            res.setHeader(
-              'Cache-Control',
-              pathname.startsWith('/_astro/')
-                ? 'public, max-age=31536000, immutable'
-                : 'public, max-age=0, must-revalidate',
-            ),
-        })
-      : undefined
-    notFoundPage =
-      dir && fs.existsSync(path.join(dir, '404.html')) ? fs.readFileSync(path.join(dir, '404.html')) : undefined
-  }
-  return (req: http.IncomingMessage, res: http.ServerResponse) => {
-    refresh()
-    const notFound = () => {
-      res.statusCode = 404
-      res.setHeader('Content-Type', 'text/html; charset=utf-8')
-      res.end(notFoundPage ?? '<!doctype html><meta charset="utf-8"><title>页面不存在</title><p>页面不存在</p>')
-    }
-    if (!handler) {
-      res.statusCode = 503
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-      res.end('网站正在生成，请稍后刷新。')
-      return
-    }
-    handler(req, res, notFound)
-  }
-}
 
 // ---- draft preview
 type PreviewHandler = (

@@ -91,12 +91,14 @@ const contentEnv = (contentUrl: string | undefined): Record<string, string> =>
   contentUrl && !process.env.SITE_CONTENT_SOURCE ? { SITE_CONTENT_SOURCE: 'rest', CMS_URL: contentUrl } : {}
 
 /**
- * Builds the static site into a fresh directory, pre-compresses it and swaps it in; a failed build changes
- * nothing. `render` replaces the Astro build (tests exercise the swap with a stand-in).
+ * Builds the static site into a fresh directory and swaps it in; a failed build changes nothing. The new site is
+ * live as soon as it is swapped in; its compressed copies are written after that (served once complete, see
+ * serveSite.ts), so compressing a large site does not hold back publishing. `ms` is the time until live,
+ * `compressedMs` until compressed. `render` replaces the Astro build (tests exercise the swap with a stand-in).
  */
 export async function buildSite(
   opts: { render?: (outDir: string) => Promise<void>; contentUrl?: string; signal?: AbortSignal } = {},
-): Promise<{ dir: string; ms: number }> {
+): Promise<{ dir: string; ms: number; compressedMs: number }> {
   const started = Date.now()
   const dir = path.join(siteBuildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
   fs.mkdirSync(siteBuildsDir, { recursive: true })
@@ -105,7 +107,6 @@ export async function buildSite(
   try {
     await (opts.render ?? ((out) => runAstroBuild(out, contentEnv(opts.contentUrl), opts.signal)))(dir)
     opts.signal?.throwIfAborted()
-    await precompress(staticDirOf(dir), previous)
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true })
     throw error
@@ -114,8 +115,11 @@ export async function buildSite(
   fs.rmSync(tmpLink, { force: true })
   fs.symlinkSync(staticDirOf(dir), tmpLink)
   fs.renameSync(tmpLink, currentSiteLink)
+  const ms = Date.now() - started
+  // The previous build is kept (KEEP_BUILDS) until the next swap: its compressed copies are reused here.
   pruneOldBuilds(dir)
-  return { dir: staticDirOf(dir), ms: Date.now() - started }
+  await precompress(staticDirOf(dir), previous)
+  return { dir: staticDirOf(dir), ms, compressedMs: Date.now() - started }
 }
 
 function pruneOldBuilds(current: string) {

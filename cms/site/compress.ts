@@ -7,6 +7,8 @@ const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 const compressible = /\.(html|css|js|mjs|json|xml|svg|txt|webmanifest)$/
 const MIN_SIZE = 1024
+/** Written last: the directory's compressed copies are complete (cms/site/serveSite.ts then indexes them). */
+export const PRECOMPRESSED_MARKER = '.fujia-precompressed'
 
 const listCompressible = async (dir: string) =>
   (await fs.readdir(dir, { recursive: true, withFileTypes: true }))
@@ -74,6 +76,7 @@ export async function precompress(dir: string, previousDir?: string): Promise<vo
     ])
     await Promise.all([fs.writeFile(`${file}.br`, br), fs.writeFile(`${file}.gz`, gz)])
   })
+  await fs.writeFile(path.join(dir, PRECOMPRESSED_MARKER), '')
 }
 
 /** Runs `work` over `items`, `limit` at a time (tens of thousands of pages must not open as many files at once). */
