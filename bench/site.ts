@@ -7,7 +7,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import type { Payload } from 'payload'
 import type { Article } from '../cms/payload-types.ts'
+import { startApiServer } from '../tests/helpers/servers.ts'
 import { fmt } from './stats.ts'
 
 const SIZES = (process.env.BENCH_SITE_SIZES ?? '200,2000,20000').split(',').map(Number)
@@ -86,28 +88,70 @@ function firstPage(siteDir: string, prefix: string, withText?: string): string |
   return undefined
 }
 
+/**
+ * As an editor meets it in production: a new article saved as published; its hook requests a build, and the
+ * rebuild worker (1 s quiet period) builds it reading content over REST from the running server, as `npm start`'s
+ * worker does, then swaps it in. Timed until the page is live, and until its compressed copies are written.
+ */
+async function timePublishToLive(payload: Payload, dataDir: string) {
+  const [{ siteRebuildWorker }, { currentSiteDir }] = await Promise.all([
+    import('../cms/site/rebuild.ts'),
+    import('../cms/site/buildSite.ts'),
+  ])
+  const server = await startApiServer({
+    DATA_DIR: dataDir,
+    DATABASE_URI: process.env.DATABASE_URI as string,
+    PAYLOAD_SECRET: payload.secret,
+  })
+  try {
+    const { docs } = await payload.find({
+      collection: 'articles',
+      limit: 1,
+      depth: 0,
+      where: { _status: { equals: 'published' } },
+    })
+    const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, ...source } = docs[0] as Article
+    const worker = siteRebuildWorker(payload, { log: () => undefined, contentUrl: () => server.url })
+    let slug: string | undefined
+    let liveMs = 0
+    const started = performance.now()
+    const watch = setInterval(() => {
+      const site = currentSiteDir()
+      if (!liveMs && slug && site && fs.existsSync(path.join(site, 'articles', slug, 'index.html')))
+        liveMs = performance.now() - started
+    }, 20)
+    const article = await payload.create({
+      collection: 'articles',
+      data: { ...source, title: `发布测试${Date.now()}`, _status: 'published' },
+    })
+    slug = String(article.slug)
+    await worker.runPending()
+    clearInterval(watch)
+    return {
+      'page live s': liveMs ? fmt(liveMs / 1000, 1) : 'never',
+      'compressed too s': fmt((performance.now() - started) / 1000, 1),
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
 export async function benchSite() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fujia-bench-site-'))
   Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}` })
-  const [
-    { openPayload },
-    { runContentMigrations },
-    { buildSite, currentSiteDir },
-    { scaleArticles },
-    { siteRebuildWorker },
-  ] = await Promise.all([
-    import('../cms/openPayload.ts'),
-    import('../content-migrations/runner.ts'),
-    import('../cms/site/buildSite.ts'),
-    import('./scale.ts'),
-    import('../cms/site/rebuild.ts'),
-  ])
+  const [{ openPayload }, { runContentMigrations }, { buildSite, currentSiteDir }, { scaleArticles }] =
+    await Promise.all([
+      import('../cms/openPayload.ts'),
+      import('../content-migrations/runner.ts'),
+      import('../cms/site/buildSite.ts'),
+      import('./scale.ts'),
+    ])
   const payload = await openPayload()
   process.env.PAYLOAD_SECRET = payload.secret
   await runContentMigrations(payload, {})
   const rows: Record<string, Record<string, string>> = {}
   let baselinePagesPerSecond = 0
-  let publishToLive: string | undefined
+  let publishToLive: Awaited<ReturnType<typeof timePublishToLive>> | undefined
   try {
     for (const size of SIZES) {
       await scaleArticles(payload, size)
@@ -126,31 +170,12 @@ export async function benchSite() {
         'pages/s vs 200': `${fmt(perSecond / baselinePagesPerSecond, 2)}×`,
       }
       console.log(`[bench] built ${size} articles: ${pages} pages live in ${fmt(ms / 1000, 1)} s`)
-      if (size === PUBLISH_AT) {
-        // As an editor would: a new article saved as published; its hook requests the build that the worker
-        // (1 s quiet period, then a build that reuses the content store) puts live.
-        const worker = siteRebuildWorker(payload, { log: () => undefined })
-        const { docs } = await payload.find({
-          collection: 'articles',
-          limit: 1,
-          depth: 0,
-          where: { _status: { equals: 'published' } },
-        })
-        const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, ...source } = docs[0] as Article
-        const started = performance.now()
-        const article = await payload.create({
-          collection: 'articles',
-          data: { ...source, title: `发布测试${Date.now()}`, _status: 'published' },
-        })
-        await worker.runPending()
-        const liveMs = performance.now() - started
-        const live = fs.existsSync(
-          path.join(currentSiteDir() as string, 'articles', String(article.slug), 'index.html'),
-        )
-        publishToLive = `${fmt(liveMs / 1000, 1)} s at ${size} articles (${live ? 'page live' : 'PAGE MISSING'})`
-      }
+      if (size === PUBLISH_AT) publishToLive = await timePublishToLive(payload, dataDir)
     }
-    if (publishToLive) console.log(`\nPublish → live, one new article: ${publishToLive} (budget ≤ 5 s at 2,000)`)
+    if (publishToLive) {
+      console.log(`\nPublish → live, one new article at ${PUBLISH_AT} articles (budget ≤ 5 s)`)
+      console.table(publishToLive)
+    }
     console.log(
       '\nSite build: live = built and swapped in; compressed = .br/.gz written after that (budget: 2,000 articles ≤ 20 s; 20,000 ≤ 120 s and ≤ 2 GB)',
     )
