@@ -72,6 +72,9 @@ type QueuedWrite = { work: () => unknown; resolve: (value: unknown) => void; rej
 export class SqliteBookingStore implements BookingStore {
   private readonly db: Database.Database
   private readonly statements = new Map<string, Statement>()
+  /** Writes waiting for the next group commit, and whether one is under way. */
+  private queue: QueuedWrite[] = []
+  private flushing = false
 
   constructor(file: string) {
     this.db = new Database(file)
@@ -106,9 +109,6 @@ export class SqliteBookingStore implements BookingStore {
   private read<T>(work: () => T): Promise<T> {
     return this.retrying(work)
   }
-
-  private queue: QueuedWrite[] = []
-  private flushing = false
 
   private write<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
