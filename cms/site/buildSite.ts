@@ -118,7 +118,10 @@ export async function buildSite(
   const ms = Date.now() - started
   // The previous build is kept (KEEP_BUILDS) until the next swap: its compressed copies are reused here.
   pruneOldBuilds(dir)
-  await precompress(staticDirOf(dir), previous)
+  // The new site is live already: a failure here leaves it served uncompressed, which is not a failed build.
+  await precompress(staticDirOf(dir), previous).catch((error) =>
+    console.error('[fujia] compressing the site failed; it is served uncompressed:', error),
+  )
   return { dir: staticDirOf(dir), ms, compressedMs: Date.now() - started }
 }
 

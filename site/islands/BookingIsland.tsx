@@ -40,6 +40,14 @@ type Values = {
   guardianConsent: boolean
 }
 type Field = keyof Values
+type TextField = 'parentName' | 'phone' | 'community' | 'email'
+type SelectField = 'childAgeBand' | 'street'
+type InputProps = {
+  type: 'text' | 'tel' | 'email'
+  maxLength: number
+  autoComplete?: string
+  inputMode?: 'text' | 'tel' | 'email'
+}
 type Errors = Partial<Record<Field, string>>
 
 /** Form order: the first field in error gets the focus. */
@@ -325,6 +333,53 @@ export default function BookingIsland({ course, sessions }: Props) {
         {errors[field]}
       </p>
     ) : null
+  /** A labelled text input with its optional hint and its error, wired for screen readers. */
+  const textField = (field: TextField, label: string, input: InputProps, hint?: string) => (
+    <div className="bk-field">
+      <label className="bk-label" htmlFor={fieldId(field)}>
+        {label}
+      </label>
+      <input
+        id={fieldId(field)}
+        className="bk-input text-input"
+        {...input}
+        value={values[field]}
+        onInput={(e) => set(field, e.currentTarget.value)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={describedBy(field, hint && `${fieldId(field)}-hint`)}
+      />
+      {hint && (
+        <p className="bk-hint" id={`${fieldId(field)}-hint`}>
+          {hint}
+        </p>
+      )}
+      {fieldError(field)}
+    </div>
+  )
+  /** A labelled select with a "请选择" first option and its error. */
+  const selectField = (field: SelectField, label: string, options: { value: string; label: string }[]) => (
+    <div className="bk-field">
+      <label className="bk-label" htmlFor={fieldId(field)}>
+        {label}
+      </label>
+      <select
+        id={fieldId(field)}
+        className="bk-input text-input"
+        value={values[field]}
+        onChange={(e) => set(field, e.currentTarget.value)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={describedBy(field)}
+      >
+        <option value="">请选择</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {fieldError(field)}
+    </div>
+  )
 
   return (
     <section className="bk" aria-labelledby="bk-title">
@@ -375,106 +430,24 @@ export default function BookingIsland({ course, sessions }: Props) {
             </p>
           )}
 
-          <div className="bk-field">
-            <label className="bk-label" htmlFor={fieldId('parentName')}>
-              家长姓名 *
-            </label>
-            <input
-              id={fieldId('parentName')}
-              className="bk-input"
-              type="text"
-              autoComplete="name"
-              maxLength={20}
-              value={values.parentName}
-              onInput={(e) => set('parentName', e.currentTarget.value)}
-              aria-invalid={errors.parentName ? true : undefined}
-              aria-describedby={describedBy('parentName')}
-            />
-            {fieldError('parentName')}
-          </div>
+          {textField('parentName', '家长姓名 *', { type: 'text', autoComplete: 'name', maxLength: 20 })}
 
-          <div className="bk-field">
-            <label className="bk-label" htmlFor={fieldId('phone')}>
-              手机号 *
-            </label>
-            <input
-              id={fieldId('phone')}
-              className="bk-input"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={20}
-              value={values.phone}
-              onInput={(e) => set('phone', e.currentTarget.value)}
-              aria-invalid={errors.phone ? true : undefined}
-              aria-describedby={describedBy('phone', 'bk-phone-hint')}
-            />
-            <p className="bk-hint" id="bk-phone-hint">
-              中国大陆手机号，可带 +86 或空格；查询和取消报名时需要。
-            </p>
-            {fieldError('phone')}
-          </div>
+          {textField(
+            'phone',
+            '手机号 *',
+            { type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 20 },
+            '中国大陆手机号，可带 +86 或空格；查询和取消报名时需要。',
+          )}
 
-          <div className="bk-field">
-            <label className="bk-label" htmlFor={fieldId('childAgeBand')}>
-              孩子年龄段 *
-            </label>
-            <select
-              id={fieldId('childAgeBand')}
-              className="bk-input"
-              value={values.childAgeBand}
-              onChange={(e) => set('childAgeBand', e.currentTarget.value)}
-              aria-invalid={errors.childAgeBand ? true : undefined}
-              aria-describedby={describedBy('childAgeBand')}
-            >
-              <option value="">请选择</option>
-              {ageOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            {fieldError('childAgeBand')}
-          </div>
+          {selectField('childAgeBand', '孩子年龄段 *', ageOptions)}
 
-          <div className="bk-field">
-            <label className="bk-label" htmlFor={fieldId('street')}>
-              所在街道 *
-            </label>
-            <select
-              id={fieldId('street')}
-              className="bk-input"
-              value={values.street}
-              onChange={(e) => set('street', e.currentTarget.value)}
-              aria-invalid={errors.street ? true : undefined}
-              aria-describedby={describedBy('street')}
-            >
-              <option value="">请选择</option>
-              {streets.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-            {fieldError('street')}
-          </div>
+          {selectField(
+            'street',
+            '所在街道 *',
+            streets.map((street) => ({ value: street, label: street })),
+          )}
 
-          <div className="bk-field">
-            <label className="bk-label" htmlFor={fieldId('community')}>
-              所在社区（选填）
-            </label>
-            <input
-              id={fieldId('community')}
-              className="bk-input"
-              type="text"
-              maxLength={30}
-              value={values.community}
-              onInput={(e) => set('community', e.currentTarget.value)}
-              aria-invalid={errors.community ? true : undefined}
-              aria-describedby={describedBy('community')}
-            />
-            {fieldError('community')}
-          </div>
+          {textField('community', '所在社区（选填）', { type: 'text', maxLength: 30 })}
 
           <fieldset className="bk-group" aria-describedby={describedBy('attendees', 'bk-attendees-hint')}>
             <legend className="bk-label">参加人数 *</legend>
@@ -499,27 +472,12 @@ export default function BookingIsland({ course, sessions }: Props) {
             {fieldError('attendees')}
           </fieldset>
 
-          <div className="bk-field">
-            <label className="bk-label" htmlFor={fieldId('email')}>
-              邮箱（选填）
-            </label>
-            <input
-              id={fieldId('email')}
-              className="bk-input"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              maxLength={100}
-              value={values.email}
-              onInput={(e) => set('email', e.currentTarget.value)}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={describedBy('email', 'bk-email-hint')}
-            />
-            <p className="bk-hint" id="bk-email-hint">
-              填写后可收到报名确认和递补通知。
-            </p>
-            {fieldError('email')}
-          </div>
+          {textField(
+            'email',
+            '邮箱（选填）',
+            { type: 'email', inputMode: 'email', autoComplete: 'email', maxLength: 100 },
+            '填写后可收到报名确认和递补通知。',
+          )}
 
           <div className="bk-consent">
             <input

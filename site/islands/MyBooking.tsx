@@ -279,7 +279,7 @@ export default function MyBooking() {
             </label>
             <input
               id="mb-code"
-              className="bk-input"
+              className="bk-input text-input"
               type="text"
               autoComplete="off"
               autoCapitalize="characters"
@@ -308,7 +308,7 @@ export default function MyBooking() {
             </label>
             <input
               id="mb-phone"
-              className="bk-input"
+              className="bk-input text-input"
               type="tel"
               inputMode="tel"
               autoComplete="tel"

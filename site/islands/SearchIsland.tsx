@@ -212,7 +212,7 @@ export default function SearchIsland({ manifest }: { manifest: SearchManifest })
         <div className="se-row">
           <input
             id="se-q"
-            className="se-input"
+            className="se-input text-input"
             type="search"
             name="q"
             value={input}

@@ -1,4 +1,5 @@
 import Database from 'libsql'
+import { isSqliteBusy } from '../../lib/sqliteBusy.ts'
 import type { SessionState } from '../availability.ts'
 import type { BookInput, DocId } from '../schemas.ts'
 import type {
@@ -46,7 +47,6 @@ const toSessionState = (row: Row | undefined): SessionState | null =>
       }
     : null
 
-const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error))
 const uniqueViolation = (error: unknown) => /UNIQUE constraint failed/.test(String((error as Error)?.message ?? ''))
 
 const RETURNING = 'RETURNING id, code, status, session_id'
@@ -100,7 +100,7 @@ export class SqliteBookingStore implements BookingStore {
       try {
         return work()
       } catch (error) {
-        if (!isBusy(error) || Date.now() > deadline) throw error
+        if (!isSqliteBusy(error) || Date.now() > deadline) throw error
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(attempt, 8)))
       }
     }
@@ -147,7 +147,7 @@ export class SqliteBookingStore implements BookingStore {
           return { ok: true as const, value }
         } catch (error) {
           this.db.exec('ROLLBACK TO one_write; RELEASE one_write')
-          if (isBusy(error)) throw error // not expected under the write lock; the whole group is tried again
+          if (isSqliteBusy(error)) throw error // not expected under the write lock; the whole group is tried again
           return { ok: false as const, error }
         }
       })

@@ -166,26 +166,19 @@ export function SessionRosterPanel({ sessionId, s, language }: Props) {
             label={s.exportFullPhones}
             onToggle={(event) => setExportFullPhones(event.target.checked)}
           />
-          <Button
-            el="anchor"
-            url={api.exportUrl('csv', exportFullPhones)}
-            extraButtonProps={{ download: '' }}
-            buttonStyle="secondary"
-            size="small"
-            margin={false}
-          >
-            {s.exportCsv}
-          </Button>
-          <Button
-            el="anchor"
-            url={api.exportUrl('xlsx', exportFullPhones)}
-            extraButtonProps={{ download: '' }}
-            buttonStyle="secondary"
-            size="small"
-            margin={false}
-          >
-            {s.exportXlsx}
-          </Button>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <Button
+              key={format}
+              el="anchor"
+              url={api.exportUrl(format, exportFullPhones)}
+              extraButtonProps={{ download: '' }}
+              buttonStyle="secondary"
+              size="small"
+              margin={false}
+            >
+              {format === 'csv' ? s.exportCsv : s.exportXlsx}
+            </Button>
+          ))}
         </div>
       </section>
 

@@ -1,4 +1,5 @@
 import type { Client, InArgs, Row } from '@libsql/client'
+import { isSqliteBusy } from '../../../lib/sqliteBusy.ts'
 import type { SiteBuildStatus } from '../index.ts'
 import {
   clipError,
@@ -9,7 +10,6 @@ import {
   type SiteBuildStore,
 } from './types.ts'
 
-const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error))
 const text = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
 const num = (v: unknown) => (v === null || v === undefined ? undefined : Number(v))
 
@@ -43,7 +43,7 @@ export class SqliteSiteBuildStore implements SiteBuildStore {
       try {
         return await work()
       } catch (error) {
-        if (!isBusy(error) || attempt >= 8) throw error
+        if (!isSqliteBusy(error) || attempt >= 8) throw error
         await new Promise((r) => setTimeout(r, 20 * attempt))
       }
     }
