@@ -4,6 +4,7 @@
  */
 import { defineCollection } from 'astro:content'
 import { payloadCollection, payloadGlobal } from './data/loaders.ts'
+import { entryFields } from './data/queries.ts'
 import {
   articleSchema,
   categorySchema,
@@ -33,12 +34,12 @@ const topics = defineCollection({
 })
 
 const articles = defineCollection({
-  loader: payloadCollection('articles', listArticles, { rendered: 'body', topHeading: 2 }),
+  loader: payloadCollection('articles', listArticles, entryFields.articles),
   schema: articleSchema,
 })
 
 const families = defineCollection({
-  loader: payloadCollection('families', listFamilies, { rendered: 'story' }),
+  loader: payloadCollection('families', listFamilies, entryFields.families),
   schema: familySchema,
 })
 
@@ -48,7 +49,7 @@ const courseCategories = defineCollection({
 })
 
 const courses = defineCollection({
-  loader: payloadCollection('courses', listCourses, { rendered: 'outline' }),
+  loader: payloadCollection('courses', listCourses, entryFields.courses),
   schema: courseSchema,
 })
 
@@ -63,7 +64,7 @@ const courseSessions = defineCollection({
 })
 
 const siteSettings = defineCollection({
-  loader: payloadGlobal('site-settings', getSiteSettings, { html: ['privacyNotice', 'minorsRules'] }),
+  loader: payloadGlobal('site-settings', getSiteSettings, entryFields['site-settings']),
   schema: siteSettingsSchema,
 })
 

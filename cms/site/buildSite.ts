@@ -24,6 +24,9 @@ export const staticDirOf = (buildDir: string): string => {
   const client = path.join(buildDir, 'client')
   return fs.existsSync(client) ? client : buildDir
 }
+/** The build directory holding the static site `siteDir` (its parent when the site is in client/). */
+export const buildDirOf = (siteDir: string): string =>
+  path.basename(siteDir) === 'client' ? path.dirname(siteDir) : siteDir
 /** The on-demand server entry of the build whose static site is `siteDir` (e.g. `currentSiteDir()`). */
 export const serverEntryOf = (siteDir: string): string => path.join(siteDir, '..', 'server', 'entry.mjs')
 /**
@@ -100,8 +103,7 @@ export async function buildSite(
   opts: { render?: (outDir: string) => Promise<void>; contentUrl?: string; signal?: AbortSignal } = {},
 ): Promise<{ dir: string; ms: number; compressedMs: number }> {
   const started = Date.now()
-  const dir = path.join(siteBuildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
-  fs.mkdirSync(siteBuildsDir, { recursive: true })
+  const dir = newBuildDir()
   linkNodeModules() // draft preview
   const previous = currentSiteDir()
   try {
@@ -111,18 +113,32 @@ export async function buildSite(
     fs.rmSync(dir, { recursive: true, force: true })
     throw error
   }
-  const tmpLink = `${currentSiteLink}.${process.pid}.tmp`
-  fs.rmSync(tmpLink, { force: true })
-  fs.symlinkSync(staticDirOf(dir), tmpLink)
-  fs.renameSync(tmpLink, currentSiteLink)
+  swapIn(dir)
   const ms = Date.now() - started
-  // The previous build is kept (KEEP_BUILDS) until the next swap: its compressed copies are reused here.
-  pruneOldBuilds(dir)
   // The new site is live already: a failure here leaves it served uncompressed, which is not a failed build.
   await precompress(staticDirOf(dir), previous).catch((error) =>
     console.error('[fujia] compressing the site failed; it is served uncompressed:', error),
   )
   return { dir: staticDirOf(dir), ms, compressedMs: Date.now() - started }
+}
+
+/** A fresh directory for a build (names sort by time: the oldest are pruned first). */
+export function newBuildDir(): string {
+  fs.mkdirSync(siteBuildsDir, { recursive: true })
+  return path.join(siteBuildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
+}
+
+/**
+ * Serves build `dir` from now on: the `data/site` link is replaced in one rename, so every request sees either
+ * the old site or the new one. The previous build is kept (KEEP_BUILDS) until the next swap: the next build
+ * reuses its compressed copies, and requests that started on it finish.
+ */
+export function swapIn(dir: string): void {
+  const tmpLink = `${currentSiteLink}.${process.pid}.tmp`
+  fs.rmSync(tmpLink, { force: true })
+  fs.symlinkSync(staticDirOf(dir), tmpLink)
+  fs.renameSync(tmpLink, currentSiteLink)
+  pruneOldBuilds(dir)
 }
 
 function pruneOldBuilds(current: string) {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { forEachLimited } from '../lib/forEachLimited.ts'
 
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
@@ -53,6 +54,25 @@ async function reusable(data: Buffer, samePath: string | undefined, bySize: Map<
 /** Hard link (builds never change a file in place), or a copy where links are not possible. */
 const linkOrCopy = (from: string, to: string) => fs.link(from, to).catch(() => fs.copyFile(from, to))
 
+/** Writes `file`'s .br and .gz copies (of `data`, its bytes), replacing any there (never writing through a link). */
+export async function writeCompressed(file: string, data: Buffer): Promise<void> {
+  const [br, gz] = await Promise.all([
+    // Quality 6: on these pages within 0.5 % of quality 9's size, at a tenth of the time or less.
+    brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }),
+    gzip(data, { level: 9 }),
+  ])
+  await Promise.all([replaceFile(`${file}.br`, br), replaceFile(`${file}.gz`, gz)])
+}
+
+/**
+ * Writes a file as a new one: builds share unchanged files as hard links (a copy of the served build is patched,
+ * see patchSite.ts), so writing into an existing file would change it in every build that links it.
+ */
+export async function replaceFile(file: string, data: Buffer | string): Promise<void> {
+  await fs.rm(file, { force: true })
+  await fs.writeFile(file, data)
+}
+
 /**
  * Writes .br and .gz beside each text file, once at build time, so requests are served pre-compressed. Files
  * whose bytes the build being replaced (`previousDir`) already had reuse its compressed copies: a rebuild
@@ -69,21 +89,7 @@ export async function precompress(dir: string, previousDir?: string): Promise<vo
       await Promise.all([linkOrCopy(`${previous}.br`, `${file}.br`), linkOrCopy(`${previous}.gz`, `${file}.gz`)])
       return
     }
-    const [br, gz] = await Promise.all([
-      // Quality 6: on these pages within 0.5 % of quality 9's size, at a tenth of the time or less.
-      brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }),
-      gzip(data, { level: 9 }),
-    ])
-    await Promise.all([fs.writeFile(`${file}.br`, br), fs.writeFile(`${file}.gz`, gz)])
+    await writeCompressed(file, data)
   })
   await fs.writeFile(path.join(dir, PRECOMPRESSED_MARKER), '')
-}
-
-/** Runs `work` over `items`, `limit` at a time (tens of thousands of pages must not open as many files at once). */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) await work(items[next++] as T)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
 }

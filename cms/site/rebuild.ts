@@ -2,12 +2,16 @@ import type { Payload } from 'payload'
 import { siteBuildStore } from '../globals/SiteBuild/store/index.ts'
 import type { SiteBuildState } from '../globals/SiteBuild/store/types.ts'
 import { buildSite } from './buildSite.ts'
+import { type PageManifest, readPageManifest } from './pageManifest.ts'
+import { patchSite } from './patchSite.ts'
 import { siteInputs, stampSite } from './staleness.ts'
 import { SiteBuildWorker, type SiteBuildWorkerOptions } from './worker.ts'
 
 /**
  * The rebuild worker of the server process: builds the real site with `buildSite()` (fresh directory, atomic
- * swap, last good site kept on failure) and stamps it, so the next `npm start` knows it is current.
+ * swap, last good site kept on failure) and stamps it, so the next `npm start` knows it is current. With a
+ * running server to read from, a few changed article or family pages go live first (`patchSite()`, about a
+ * second), and the full build follows to bring lists, feed, sitemap and search up to date.
  */
 export function siteRebuildWorker(
   payload: Payload,
@@ -19,17 +23,34 @@ export function siteRebuildWorker(
     contentUrl?: () => string | undefined
   } = {},
 ): SiteBuildWorker {
+  const log = opts.log ?? ((message: string) => console.log(`[fujia] ${message}`))
   return new SiteBuildWorker({
     timeTrigger: (state) => sessionsChangedSinceBuild(payload, state),
     ...opts,
     store: siteBuildStore(payload),
     build: async (signal) => {
       // Read before the build: a change made while it runs makes the stamp look older, never newer.
-      const inputs = await siteInputs(payload)
-      const { dir } = await buildSite({ contentUrl: contentUrl?.(), signal })
-      stampSite(dir, inputs)
+      const [inputs, pages] = await Promise.all([siteInputs(payload), readPageManifest(payload)])
+      const url = contentUrl?.()
+      if (url) await patchPages(pages, url, signal, log)
+      const { dir } = await buildSite({ contentUrl: url, signal })
+      stampSite(dir, inputs, pages)
     },
   })
+}
+
+/** The patch is a head start: when it fails, the full build still follows (and reports its own errors). */
+async function patchPages(pages: PageManifest, contentUrl: string, signal: AbortSignal, log: (m: string) => void) {
+  try {
+    const patch = await patchSite({ now: pages, contentUrl, signal })
+    if (patch)
+      log(
+        `已先行上线 ${patch.rendered} 个页面，下线 ${patch.removed} 个（${(patch.ms / 1000).toFixed(1)} s），列表和搜索随后更新`,
+      )
+  } catch (error) {
+    if (signal.aborted) throw error
+    log(`先行上线失败，等待完整生成：${(error as Error).message}`)
+  }
 }
 
 /**

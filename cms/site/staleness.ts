@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { rootDir } from '../paths.ts'
 import { currentSiteDir } from './buildSite.ts'
 import { hashSources } from './fingerprint.ts'
+import type { PageManifest } from './pageManifest.ts'
 
 const STAMP = '.fujia-build.json'
 const siteCollections = [
@@ -18,7 +19,7 @@ const siteCollections = [
 ] as const
 
 /** What a site build depends on: the site's sources and the state of every collection and global it reads. */
-export async function siteInputs(payload: Payload): Promise<{ sources: string; content: string }> {
+export async function siteInputs(payload: Payload): Promise<SiteInputs> {
   const parts: string[] = []
   for (const collection of siteCollections) {
     const { docs, totalDocs } = await payload.find({
@@ -43,17 +44,27 @@ export async function siteInputs(payload: Payload): Promise<{ sources: string; c
   return { sources, content: parts.join('|') }
 }
 
-export function isSiteCurrent(inputs: { sources: string; content: string }): boolean {
-  const dir = currentSiteDir()
-  if (!dir) return false
+export type SiteInputs = { sources: string; content: string }
+/** What a build was made from, written into it: its inputs, and the pages it shows (for patchSite.ts). */
+export type SiteStamp = SiteInputs & { pages?: PageManifest; builtAt: string }
+
+export function readStamp(siteDir: string): SiteStamp | undefined {
   try {
-    const stamp = JSON.parse(fs.readFileSync(path.join(dir, STAMP), 'utf8'))
-    return stamp.sources === inputs.sources && stamp.content === inputs.content
+    return JSON.parse(fs.readFileSync(path.join(siteDir, STAMP), 'utf8'))
   } catch {
-    return false
+    return undefined
   }
 }
 
-export function stampSite(dir: string, inputs: { sources: string; content: string }): void {
-  fs.writeFileSync(path.join(dir, STAMP), JSON.stringify({ ...inputs, builtAt: new Date().toISOString() }))
+export function isSiteCurrent(inputs: SiteInputs): boolean {
+  const dir = currentSiteDir()
+  const stamp = dir && readStamp(dir)
+  return Boolean(stamp && stamp.sources === inputs.sources && stamp.content === inputs.content)
+}
+
+export function stampSite(siteDir: string, inputs: SiteInputs, pages?: PageManifest): void {
+  const file = path.join(siteDir, STAMP)
+  // A new file: a patched build shares its files with the build it copies, as hard links.
+  fs.rmSync(file, { force: true })
+  fs.writeFileSync(file, JSON.stringify({ ...inputs, pages, builtAt: new Date().toISOString() } satisfies SiteStamp))
 }

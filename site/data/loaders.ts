@@ -14,17 +14,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Loader, LoaderContext } from 'astro/loaders'
+import type { EntryFields, PayloadDoc } from './queries.ts'
 import { richTextToHTML } from './richtext.ts'
-import type { PayloadDoc } from './source.ts'
-
-type Fields = {
-  /** Rich-text field printed as the entry's body (`rendered.html`, shown with `render(entry)`). */
-  rendered?: string
-  /** Further rich-text fields, replaced in `data` by their HTML. */
-  html?: string[]
-  /** Level of the text's top headings: 2 when it is the page's main text, 3 (default) under a section heading. */
-  topHeading?: 2 | 3
-}
 
 let codeDigest: string | undefined
 /** Digest of the code that shapes stored entries (site/data, site/lib). */
@@ -42,7 +33,8 @@ function codeVersion(context: LoaderContext): string {
   return codeDigest
 }
 
-function toEntryData(doc: PayloadDoc, fields: Fields): { data: Record<string, unknown>; html?: string } {
+/** A document as stored in an entry: rich text converted to HTML (the body apart, as `rendered.html`). */
+export function toEntryData(doc: PayloadDoc, fields: EntryFields): { data: Record<string, unknown>; html?: string } {
   const data: Record<string, unknown> = { ...doc }
   let html: string | undefined
   if (fields.rendered) {
@@ -56,7 +48,7 @@ function toEntryData(doc: PayloadDoc, fields: Fields): { data: Record<string, un
 async function sync(
   context: LoaderContext,
   docs: AsyncIterable<PayloadDoc>,
-  fields: Fields,
+  fields: EntryFields,
   idOf = (d: PayloadDoc) => String(d.id),
 ) {
   const { store, meta, logger } = context
@@ -93,7 +85,7 @@ async function sync(
 export const payloadCollection = (
   name: string,
   list: () => AsyncIterable<PayloadDoc>,
-  fields: Fields = {},
+  fields: EntryFields = {},
 ): Loader => ({
   name: `payload:${name}`,
   load: (context) => sync(context, list(), fields),
@@ -103,7 +95,7 @@ export const payloadCollection = (
 export const payloadGlobal = (
   slug: string,
   get: () => Promise<Record<string, unknown>>,
-  fields: Fields = {},
+  fields: EntryFields = {},
 ): Loader => ({
   name: `payload-global:${slug}`,
   load: async (context) => {

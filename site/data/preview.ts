@@ -12,9 +12,13 @@
  * - what the page shows around it (site settings, related topics, families and courses) is read WITHOUT the token,
  *   as the static build reads it: what the public can see, so a related draft drops out as it would on the site.
  */
+
+import { stringify } from 'qs-esm'
 import { isStaffUser } from '../../cms/access/roles.ts'
+import { type ArticleLinks, articleLinks, type SiteSettings, siteSettings } from './published.ts'
+import { entryFields, queries } from './queries.ts'
 import { richTextToHTML } from './richtext.ts'
-import { articleSchema, familySchema, honourSchema, siteSettingsSchema } from './schemas.ts'
+import { articleSchema, familySchema, honourSchema } from './schemas.ts'
 
 export const TOKEN_COOKIE = 'payload-token'
 export const previewCollections = ['articles', 'families'] as const
@@ -23,8 +27,6 @@ export const isPreviewCollection = (value: string | undefined): value is Preview
   (previewCollections as readonly string[]).includes(value ?? '')
 
 type Doc = Record<string, unknown> & { id: string | number }
-type Named<K extends string> = { [key in K]: string } & { slug: string }
-type SiteSettings = ReturnType<typeof siteSettingsSchema.parse>
 type Meta = { id: string; status: string; updatedAt?: string }
 
 export type Preview =
@@ -32,16 +34,13 @@ export type Preview =
   | { kind: 'forbidden' }
   | { kind: 'not-found' }
   | { kind: 'invalid'; meta: Meta; settings: SiteSettings; issues: string[] }
-  | {
+  | ({
       kind: 'articles'
       meta: Meta
       settings: SiteSettings
       article: ReturnType<typeof articleSchema.parse>
       html: string
-      topics: Named<'name'>[]
-      families: Named<'familyName'>[]
-      courses: (Named<'title'> & { code: string })[]
-    }
+    } & ArticleLinks)
   | {
       kind: 'families'
       meta: Meta
@@ -50,63 +49,20 @@ export type Preview =
       html: string
     }
 
-class Api {
+/** Payload's REST API as the signed-in editor (the admin's token), so Payload applies that user's access rules. */
+class UserApi {
   constructor(
     private readonly base: string,
-    private readonly token?: string,
+    private readonly token: string,
   ) {}
 
-  async get(path: string, params: Record<string, string> = {}, asUser = false): Promise<Response> {
-    const url = `${this.base.replace(/\/+$/, '')}${path}${Object.keys(params).length ? `?${new URLSearchParams(params)}` : ''}`
-    const headers: Record<string, string> = { accept: 'application/json' }
-    if (asUser && this.token) headers.authorization = `JWT ${this.token}`
-    return fetch(url, { headers, redirect: 'error' })
+  get(path: string, query: object = {}): Promise<Response> {
+    const url = `${this.base.replace(/\/+$/, '')}${path}${stringify(query, { addQueryPrefix: true, encode: true })}`
+    return fetch(url, {
+      headers: { accept: 'application/json', authorization: `JWT ${this.token}` },
+      redirect: 'error',
+    })
   }
-
-  async json<T>(path: string, params: Record<string, string> = {}, asUser = false): Promise<T> {
-    const response = await this.get(path, params, asUser)
-    if (!response.ok) throw new Error(`GET ${path} → ${response.status}`)
-    return (await response.json()) as T
-  }
-}
-
-/** Related documents only as ID and slug (as the build reads them, data/source.ts), for rich-text links. */
-const populateSlugs = Object.fromEntries(
-  ['articles', 'topics', 'families', 'courses', 'lecturers', 'course-categories'].map((c) => [
-    `populate[${c}][slug]`,
-    'true',
-  ]),
-)
-
-const idOf = (value: unknown): string | undefined => {
-  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
-}
-const idsOf = (list: unknown): string[] =>
-  (Array.isArray(list) ? list : []).map(idOf).filter((v): v is string => Boolean(v))
-
-/** Published documents of `collection` with these IDs, in the order given (what the static page would link). */
-async function publishedIn<T>(api: Api, collection: string, ids: string[], fields: string[]): Promise<T[]> {
-  if (ids.length === 0) return []
-  const params: Record<string, string> = {
-    'where[id][in]': ids.join(','),
-    depth: '0',
-    limit: String(ids.length),
-    draft: 'false',
-  }
-  for (const field of ['slug', ...fields]) params[`select[${field}]`] = 'true'
-  const { docs } = await api.json<{ docs: Doc[] }>(`/${collection}`, params)
-  const byId = new Map(docs.map((d) => [String(d.id), d as unknown as T]))
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as T] : []))
-}
-
-async function siteSettings(api: Api): Promise<SiteSettings> {
-  const raw = await api.json<Record<string, unknown>>('/globals/site-settings', { depth: '1', draft: 'false' })
-  return siteSettingsSchema.parse({
-    ...raw,
-    privacyNotice: richTextToHTML(raw.privacyNotice),
-    minorsRules: richTextToHTML(raw.minorsRules),
-  })
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -135,29 +91,23 @@ export async function loadPreview(opts: {
 }): Promise<Preview> {
   const { collection, id, token } = opts
   if (!token) return { kind: 'unauthenticated' }
-  const api = new Api(opts.payloadApi, token)
+  const api = new UserApi(opts.payloadApi, token)
 
-  const me = await api.json<{ user?: { roles?: string[] | null } | null }>('/users/me', {}, true)
+  const answer = await api.get('/users/me')
+  if (!answer.ok) throw new Error(`GET /users/me → ${answer.status}`)
+  const me = (await answer.json()) as { user?: { roles?: string[] | null } | null }
   if (!me.user) return { kind: 'unauthenticated' }
   if (!isStaffUser(me.user)) return { kind: 'forbidden' }
 
-  const response = await api.get(
-    `/${collection}/${encodeURIComponent(id)}`,
-    {
-      draft: 'true',
-      depth: '1',
-      ...populateSlugs,
-      ...(collection === 'families' ? { 'select[consent]': 'false' } : {}),
-    },
-    true,
-  )
+  // The query the build reads the published document with (data/queries.ts), on the latest draft.
+  const response = await api.get(`/${collection}/${encodeURIComponent(id)}`, { ...queries[collection], draft: true })
   if (response.status === 404) return { kind: 'not-found' }
   if (response.status === 401) return { kind: 'unauthenticated' }
   if (response.status === 403) return { kind: 'forbidden' }
   if (!response.ok) throw new Error(`GET /${collection}/${id} → ${response.status}`)
   const doc = (await response.json()) as Doc
   const meta: Meta = { id: String(doc.id), status: text(doc._status) ?? 'draft', updatedAt: text(doc.updatedAt) }
-  const settings = await siteSettings(api)
+  const settings = await siteSettings(opts.payloadApi)
 
   if (collection === 'articles') {
     const parsed = articleSchema.safeParse({
@@ -168,12 +118,9 @@ export async function loadPreview(opts: {
     })
     if (!parsed.success) return { kind: 'invalid', meta, settings, issues: issuesOf(parsed.error) }
     const article = parsed.data
-    const [topics, families, courses] = await Promise.all([
-      publishedIn<Named<'name'>>(api, 'topics', idsOf(doc.topics), ['name']),
-      publishedIn<Named<'familyName'>>(api, 'families', idsOf(doc.relatedFamilies), ['familyName']),
-      publishedIn<Named<'title'> & { code: string }>(api, 'courses', idsOf(doc.relatedCourses), ['title', 'code']),
-    ])
-    return { kind: 'articles', meta, settings, article, html: richTextToHTML(doc.body, 2), topics, families, courses }
+    const links = await articleLinks(opts.payloadApi, article)
+    const html = richTextToHTML(doc.body, entryFields.articles.topHeading)
+    return { kind: 'articles', meta, settings, article, html, ...links }
   }
 
   const parsed = familySchema.safeParse({

@@ -45,3 +45,9 @@ export function documentUrl(collection: string, slug: string | undefined | null)
       return undefined
   }
 }
+
+/**
+ * The path the page being rendered is served at: its own URL, except for a page rendered on demand for the static
+ * site (pages/render), which sets the path of the static page it stands for.
+ */
+export const pagePath = (astro: { url: URL; locals: App.Locals }): string => astro.locals.pagePath ?? astro.url.pathname

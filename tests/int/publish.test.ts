@@ -393,34 +393,47 @@ describe('the rebuild worker', () => {
 })
 
 describe('publish → live with the real site build', () => {
-  it('publishing puts the article on the served site; unpublishing takes it off', async () => {
-    // As in the server process: builds read content over REST from the running server (here Payload's REST
-    // handler in this process, as tests/helpers/apiServer.ts serves it).
+  // As in the server process: builds read content over REST from the running server (here Payload's REST
+  // handler in this process, as tests/helpers/apiServer.ts serves it).
+  let contentUrl: string
+  let apiRequests = 0
+  beforeAll(async () => {
     const { handleEndpoints } = await import('payload')
     const { default: config } = await import('@payload-config')
     const api = http.createServer(async (req, res) => {
+      apiRequests++
       const response = await handleEndpoints({ config, request: new Request(`http://127.0.0.1${req.url}`) })
       res.writeHead(response.status, Object.fromEntries(response.headers))
       res.end(Buffer.from(await response.arrayBuffer()))
     })
     await new Promise<void>((r) => api.listen(0, '127.0.0.1', r))
-    const contentUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
-    let apiRequests = 0
-    api.on('request', () => apiRequests++)
-    onTestFinished(() => void api.close())
+    contentUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
+    return () => void api.close()
+  })
+
+  const pageOf = (slug: unknown, collection = 'articles', dir = m.buildSite.currentSiteDir()) => {
+    const file = dir && path.join(dir, collection, String(slug), 'index.html')
+    return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
+  }
+  const logs: string[] = []
+  const realWorker = () => {
     const worker = m.rebuild.siteRebuildWorker(payload, {
       contentUrl: () => contentUrl,
       quietMs: 200,
-      log: (msg) => console.log(`[publish test] ${msg}`),
+      log: (msg) => {
+        logs.push(msg)
+        console.log(`[publish test] ${msg}`)
+      },
     })
     workers.push(worker)
+    return worker
+  }
+
+  it('publishing puts the article on the served site; unpublishing takes it off', async () => {
+    const worker = realWorker()
     const title = `上线测试文章${Date.now()}`
     const article = await draftArticle(title)
-    const page = () => {
-      const dir = m.buildSite.currentSiteDir()
-      const file = dir && path.join(dir, 'articles', String(article.slug), 'index.html')
-      return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
-    }
+    const page = () => pageOf(article.slug)
     expect(page()).toBeUndefined()
 
     const published = performance.now()
@@ -440,4 +453,76 @@ describe('publish → live with the real site build', () => {
     expect(list).not.toContain(title)
     expect((await state()).status).toBe('idle')
   }, 240_000)
+
+  it('a published change is patched in before the full build, page for page as the full build prints it', async () => {
+    const { patchSite } = await import('../../cms/site/patchSite.ts')
+    const { readPageManifest } = await import('../../cms/site/pageManifest.ts')
+    const patch = async () => patchSite({ now: await readPageManifest(payload), contentUrl })
+    const worker = realWorker()
+    // A full build to start from (the previous test leaves one, but this test must not depend on it).
+    await m.store.siteBuildStore(payload).request(new Date())
+    await worker.runPending()
+    expect(await patch()).toBeUndefined() // nothing changed since that build
+
+    // With a topic and an article sharing it, so the page has related articles too.
+    const topic = await payload.create({ collection: 'topics', data: { name: `家风${Date.now()}` } })
+    const neighbour = await draftArticle()
+    await payload.update({ collection: 'articles', id: neighbour.id, data: { topics: [topic.id] } })
+    await publish(neighbour.id)
+    await m.store.siteBuildStore(payload).request(new Date())
+    await worker.runPending()
+    const title = `先行上线测试${Date.now()}`
+    const article = await draftArticle(title)
+    await payload.update({ collection: 'articles', id: article.id, data: { topics: [topic.id] } })
+    await publish(article.id)
+    const before = m.buildSite.currentSiteDir() as string
+    const patched = await patch()
+    expect(patched).toMatchObject({ rendered: 1, removed: 0 })
+    const site = m.buildSite.currentSiteDir() as string
+    expect(site).not.toBe(before)
+    const patchedPage = pageOf(article.slug) as string
+    expect(patchedPage).toContain(title)
+    expect(patchedPage).toContain(`<link rel="canonical" href="http://localhost:3000/articles/${article.slug}/"`)
+    expect(patchedPage).toContain(`/articles/${neighbour.slug}/`) // related
+    expect(fs.existsSync(path.join(site, 'articles', String(article.slug), 'index.html.br'))).toBe(true)
+    // The rest of the site is the previous build's, shared as hard links, not copied.
+    const list = path.join('articles', 'index.html')
+    expect(fs.statSync(path.join(site, list)).ino).toBe(fs.statSync(path.join(before, list)).ino)
+    expect(fs.readFileSync(path.join(site, list), 'utf8')).not.toContain(title)
+
+    // The full build prints the very same page, and lists it too.
+    await m.store.siteBuildStore(payload).request(new Date())
+    await worker.runPending()
+    expect(m.buildSite.currentSiteDir()).not.toBe(site)
+    expect(pageOf(article.slug)).toBe(patchedPage)
+    expect(fs.readFileSync(path.join(m.buildSite.currentSiteDir() as string, list), 'utf8')).toContain(title)
+
+    // A new slug moves the page; unpublishing takes it off.
+    const renamed = await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { slug: `xianxing-${Date.now()}` },
+      depth: 0,
+    })
+    expect(await patch()).toMatchObject({ rendered: 1, removed: 1 })
+    expect(pageOf(article.slug)).toBeUndefined()
+    expect(pageOf(renamed.slug)).toContain(title)
+    await unpublish(article.id)
+    expect(await patch()).toMatchObject({ rendered: 0, removed: 1 })
+    expect(pageOf(renamed.slug)).toBeUndefined()
+
+    // Through the worker: the page is live before the full build ends.
+    logs.length = 0
+    await publish(article.id)
+    const builds = worker.reports.length
+    let liveDuringBuild = false
+    const watch = setInterval(() => {
+      if (pageOf(renamed.slug) && worker.reports.length === builds) liveDuringBuild = true
+    }, 20)
+    await worker.runPending()
+    clearInterval(watch)
+    expect(logs.some((l) => l.startsWith('已先行上线 1 个页面'))).toBe(true)
+    expect(liveDuringBuild).toBe(true)
+    expect(pageOf(renamed.slug)).toContain(title)
+  }, 300_000)
 })
