@@ -2,7 +2,8 @@ import { buildAdmin } from './adminBuild.ts'
 import { EnvError, parseEnv } from './env.ts'
 import { openPayload } from './openPayload.ts'
 import { buildSite } from './site/buildSite.ts'
-import { siteInputs, stampSite } from './site/staleness.ts'
+import { buildInputs } from './site/staleness.ts'
+import { stampSite } from './site/stamp.ts'
 
 /** `npm run build`: builds the admin and the site ahead of time (e.g. in a deploy pipeline); `npm start` then starts at once. */
 async function main() {
@@ -10,7 +11,7 @@ async function main() {
   process.env.PAYLOAD_SECRET = settings.PAYLOAD_SECRET
   await buildAdmin()
   const payload = await openPayload()
-  const inputs = await siteInputs(payload)
+  const inputs = await buildInputs(payload)
   await payload.destroy()
   const { dir, ms } = await buildSite()
   stampSite(dir, inputs)

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { dataDir, rootDir } from '../paths.ts'
 import { precompress } from './compress.ts'
+import { fullBuildOf } from './stamp.ts'
 
 export const siteBuildsDir = path.join(dataDir, 'site-builds')
 /** A symlink to the build being served; replaced atomically, so readers never see a half-built site. */
@@ -105,7 +107,9 @@ export async function buildSite(
   const started = Date.now()
   const dir = newBuildDir()
   linkNodeModules() // draft preview
-  const previous = currentSiteDir()
+  // A patched site links most of its files into a full build: that one has them all, compressed.
+  const current = currentSiteDir()
+  const previous = current && fullBuildOf(current)
   try {
     await (opts.render ?? ((out) => runAstroBuild(out, contentEnv(opts.contentUrl), opts.signal)))(dir)
     opts.signal?.throwIfAborted()
@@ -115,6 +119,7 @@ export async function buildSite(
   }
   swapIn(dir)
   const ms = Date.now() - started
+  await pruneOldBuilds(dir)
   // The new site is live already: a failure here leaves it served uncompressed, which is not a failed build.
   await precompress(staticDirOf(dir), previous).catch((error) =>
     console.error('[fujia] compressing the site failed; it is served uncompressed:', error),
@@ -130,24 +135,27 @@ export function newBuildDir(): string {
 
 /**
  * Serves build `dir` from now on: the `data/site` link is replaced in one rename, so every request sees either
- * the old site or the new one. The previous build is kept (KEEP_BUILDS) until the next swap: the next build
- * reuses its compressed copies, and requests that started on it finish.
+ * the old site or the new one. Then call pruneOldBuilds().
  */
 export function swapIn(dir: string): void {
   const tmpLink = `${currentSiteLink}.${process.pid}.tmp`
   fs.rmSync(tmpLink, { force: true })
   fs.symlinkSync(staticDirOf(dir), tmpLink)
   fs.renameSync(tmpLink, currentSiteLink)
-  pruneOldBuilds(dir)
 }
 
-function pruneOldBuilds(current: string) {
-  const builds = fs
+/**
+ * Removes all builds but the newest KEEP_BUILDS (the previous one stays until the next swap: the next build
+ * reuses its compressed copies, and requests that started on it finish) and the full builds those link into.
+ */
+export async function pruneOldBuilds(current: string): Promise<void> {
+  const others = fs
     .readdirSync(siteBuildsDir)
     .map((name) => path.join(siteBuildsDir, name))
     .filter((p) => p !== current)
     .sort()
-  for (const old of builds.slice(0, Math.max(0, builds.length - (KEEP_BUILDS - 1)))) {
-    fs.rmSync(old, { recursive: true, force: true })
-  }
+  const kept = [current, ...others.slice(Math.max(0, others.length - (KEEP_BUILDS - 1)))]
+  const keep = new Set([...kept, ...kept.map((dir) => buildDirOf(fullBuildOf(staticDirOf(dir))))])
+  // Asynchronous: removing a large build takes a while, and the server answers requests meanwhile.
+  await Promise.all(others.filter((old) => !keep.has(old)).map((old) => fsp.rm(old, { recursive: true, force: true })))
 }

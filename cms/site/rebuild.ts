@@ -2,9 +2,10 @@ import type { Payload } from 'payload'
 import { siteBuildStore } from '../globals/SiteBuild/store/index.ts'
 import type { SiteBuildState } from '../globals/SiteBuild/store/types.ts'
 import { buildSite } from './buildSite.ts'
-import { type PageManifest, readPageManifest } from './pageManifest.ts'
+import type { PageManifest } from './pageManifest.ts'
 import { patchSite } from './patchSite.ts'
-import { siteInputs, stampSite } from './staleness.ts'
+import { buildInputs } from './staleness.ts'
+import { stampSite } from './stamp.ts'
 import { SiteBuildWorker, type SiteBuildWorkerOptions } from './worker.ts'
 
 /**
@@ -29,12 +30,11 @@ export function siteRebuildWorker(
     ...opts,
     store: siteBuildStore(payload),
     build: async (signal) => {
-      // Read before the build: a change made while it runs makes the stamp look older, never newer.
-      const [inputs, pages] = await Promise.all([siteInputs(payload), readPageManifest(payload)])
+      const inputs = await buildInputs(payload)
       const url = contentUrl?.()
-      if (url) await patchPages(pages, url, signal, log)
+      if (url && inputs.pages) await patchPages(inputs.pages, url, signal, log)
       const { dir } = await buildSite({ contentUrl: url, signal })
-      stampSite(dir, inputs, pages)
+      stampSite(dir, inputs)
     },
   })
 }

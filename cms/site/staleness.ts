@@ -1,12 +1,11 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { rootDir } from '../paths.ts'
 import { currentSiteDir } from './buildSite.ts'
 import { hashSources } from './fingerprint.ts'
-import type { PageManifest } from './pageManifest.ts'
+import { readPageManifest } from './pageManifest.ts'
+import { readStamp, type SiteInputs, type SiteStamp } from './stamp.ts'
 
-const STAMP = '.fujia-build.json'
 const siteCollections = [
   'articles',
   'topics',
@@ -44,27 +43,17 @@ export async function siteInputs(payload: Payload): Promise<SiteInputs> {
   return { sources, content: parts.join('|') }
 }
 
-export type SiteInputs = { sources: string; content: string }
-/** What a build was made from, written into it: its inputs, and the pages it shows (for patchSite.ts). */
-export type SiteStamp = SiteInputs & { pages?: PageManifest; builtAt: string }
-
-export function readStamp(siteDir: string): SiteStamp | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(siteDir, STAMP), 'utf8'))
-  } catch {
-    return undefined
-  }
-}
-
 export function isSiteCurrent(inputs: SiteInputs): boolean {
   const dir = currentSiteDir()
   const stamp = dir && readStamp(dir)
   return Boolean(stamp && stamp.sources === inputs.sources && stamp.content === inputs.content)
 }
 
-export function stampSite(siteDir: string, inputs: SiteInputs, pages?: PageManifest): void {
-  const file = path.join(siteDir, STAMP)
-  // A new file: a patched build shares its files with the build it copies, as hard links.
-  fs.rmSync(file, { force: true })
-  fs.writeFileSync(file, JSON.stringify({ ...inputs, pages, builtAt: new Date().toISOString() } satisfies SiteStamp))
+/**
+ * What a build is stamped with (stamp.ts): its inputs and the pages it shows. Read before the build starts: a change
+ * made while it runs makes the stamp look older, never newer, so the change is built (or patched) again.
+ */
+export async function buildInputs(payload: Payload): Promise<Omit<SiteStamp, 'builtAt'>> {
+  const [inputs, pages] = await Promise.all([siteInputs(payload), readPageManifest(payload)])
+  return { ...inputs, pages }
 }
