@@ -45,11 +45,11 @@ async function patchPages(pages: PageManifest, contentUrl: string, signal: Abort
     const patch = await patchSite({ now: pages, contentUrl, signal })
     if (patch)
       log(
-        `已先行上线 ${patch.rendered} 个页面，下线 ${patch.removed} 个（${(patch.ms / 1000).toFixed(1)} s），列表和搜索随后更新`,
+        `页面已先行更新（上线 ${patch.rendered} 个，下线 ${patch.removed} 个，${(patch.ms / 1000).toFixed(1)} s），列表和搜索随后更新`,
       )
   } catch (error) {
     if (signal.aborted) throw error
-    log(`先行上线失败，等待完整生成：${(error as Error).message}`)
+    log(`页面先行更新失败，等待完整生成：${(error as Error).message}`)
   }
 }
 

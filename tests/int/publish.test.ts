@@ -522,7 +522,7 @@ describe('publish → live with the real site build', () => {
     }, 20)
     await worker.runPending()
     clearInterval(watch)
-    expect(logs.some((l) => l.startsWith('已先行上线 1 个页面'))).toBe(true)
+    expect(logs.some((l) => l.startsWith('页面已先行更新（上线 1 个'))).toBe(true)
     expect(liveDuringBuild).toBe(true)
     expect(pageOf(renamed.slug)).toContain(title)
   }, 300_000)
