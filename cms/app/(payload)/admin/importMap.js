@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SessionRosterView as SessionRosterView_36225140e7ec330eb64aef2310b1ce72 } from '../../../components/SessionRoster/index.tsx'
+import { SiteBuildStatus as SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb } from '../../../components/SiteBuildStatus/index.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +51,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SessionRoster/index.tsx#SessionRosterView": SessionRosterView_36225140e7ec330eb64aef2310b1ce72,
+  "/components/SiteBuildStatus/index.tsx#SiteBuildStatus": SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
