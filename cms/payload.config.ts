@@ -64,6 +64,9 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · 福家管理后台' },
+    // Payload's default is Gravatar: a request to a foreign host (blocked in mainland China) carrying a hash of
+    // each user's email. The built-in avatar is served by the admin itself.
+    avatar: 'default',
     dateFormat: 'yyyy年M月d日 HH:mm',
     timezones: { defaultTimezone: TIMEZONE, supportedTimezones: [{ label: '北京时间', value: TIMEZONE }] },
     importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') },

@@ -28,11 +28,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, testIgnore: /admin\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, testIgnore: /(admin|publish)\.spec\.ts/ },
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], launchOptions: chromium },
-      testMatch: /(admin|roster|preview)\.spec\.ts/,
+      testMatch: /(admin|roster|preview|publish)\.spec\.ts/,
     },
   ],
   // The whole platform as a user runs it (`npm start`), on a throwaway data directory.
