@@ -511,6 +511,8 @@ describe('publish → live with the real site build', () => {
     await unpublish(article.id)
     expect(await patch()).toMatchObject({ rendered: 0, removed: 1 })
     expect(pageOf(renamed.slug)).toBeUndefined()
+    // Two patches over one full build: pruning the older builds kept the full build the patches link into.
+    expect(fs.readFileSync(path.join(m.buildSite.currentSiteDir() as string, list), 'utf8')).toContain(title)
 
     // Through the worker: the page is live before the full build ends.
     logs.length = 0
