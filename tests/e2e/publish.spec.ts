@@ -70,6 +70,8 @@ test('an editor publishes an article with a cover image; a reader reads it and f
     await expect(readerPage.getByRole('img', { name: alt })).toBeVisible()
     await expect(readerPage.locator('meta[property="og:title"]')).toHaveAttribute('content', new RegExp(`${stamp}`))
     expect(scripts).toEqual([])
+    // The on-demand render route that patched the page in is not reachable from outside.
+    expect((await reader.request.get('/render/articles/1/')).status()).toBe(404)
 
     // Lists and search follow with the full build: the panel says so when it is done.
     await expect(page.getByText('已是最新')).toBeVisible({ timeout: 120_000 })
