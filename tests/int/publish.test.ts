@@ -475,9 +475,22 @@ describe('publish → live with the real site build', () => {
     const article = await draftArticle(title)
     await payload.update({ collection: 'articles', id: article.id, data: { topics: [topic.id] } })
     await publish(article.id)
+    const family = await payload.create({
+      collection: 'families',
+      data: {
+        familyName: `先行上线家庭${Date.now()}`,
+        street: '南园街道',
+        honours: [{ title: '最美家庭', level: 'district', year: 2025 }],
+        story: lexical('一家人每周六一起做饭。'),
+        consent: { given: true },
+        _status: 'published',
+      },
+    })
     const before = m.buildSite.currentSiteDir() as string
     const patched = await patch()
-    expect(patched).toMatchObject({ rendered: 1, removed: 0 })
+    expect(patched).toMatchObject({ rendered: 2, removed: 0 })
+    const patchedFamily = pageOf(family.slug, 'families') as string
+    expect(patchedFamily).toContain('一家人每周六一起做饭。')
     const site = m.buildSite.currentSiteDir() as string
     expect(site).not.toBe(before)
     const patchedPage = pageOf(article.slug) as string
@@ -496,6 +509,7 @@ describe('publish → live with the real site build', () => {
     await worker.runPending()
     expect(m.buildSite.currentSiteDir()).not.toBe(site)
     expect(pageOf(article.slug)).toBe(patchedPage)
+    expect(pageOf(family.slug, 'families')).toBe(patchedFamily)
     expect(fs.readFileSync(path.join(m.buildSite.currentSiteDir() as string, list), 'utf8')).toContain(title)
 
     // A new slug moves the page; unpublishing takes it off.
