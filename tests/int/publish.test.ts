@@ -162,6 +162,24 @@ describe('what marks the site stale', () => {
     expect((await state()).requestSeq).toBe(start + 5)
   })
 
+  it('uploading an image records no request (nothing shows it yet); editing or deleting one does', async () => {
+    const { default: sharp } = await import('sharp')
+    const data = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#2f4b7c' } })
+      .png()
+      .toBuffer()
+    const start = (await state()).requestSeq
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: '上传测试' },
+      file: { data, mimetype: 'image/png', name: `stale-test-${Date.now()}.png`, size: data.length },
+    })
+    expect((await state()).requestSeq).toBe(start)
+    await payload.update({ collection: 'media', id: image.id, data: { alt: '改过的替代文字' } })
+    expect((await state()).requestSeq).toBe(start + 1)
+    await payload.delete({ collection: 'media', id: image.id })
+    expect((await state()).requestSeq).toBe(start + 2)
+  })
+
   it('the site-build global is readable by staff only and writable by nobody', async () => {
     const editor = { id: 1, collection: 'users', roles: ['editor'] } as never
     const read = await payload.findGlobal({ slug: 'site-build', overrideAccess: false, user: editor })

@@ -31,7 +31,7 @@ export const Media: CollectionConfig = {
       { name: 'hero', width: 1280, withoutEnlargement: true, formatOptions: webp },
     ],
   },
-  hooks: marksSiteStale(),
+  hooks: marksSiteStale({ onCreate: false }),
   fields: [
     {
       name: 'alt',

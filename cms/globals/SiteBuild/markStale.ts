@@ -59,17 +59,19 @@ function leavesPublishedUntouched(operation: string, args: WriteArgs, result: un
   return false
 }
 
-export const requestSiteBuildAfterOperation: CollectionAfterOperationHook = async ({
-  args,
-  collection,
-  operation,
-  req,
-  result,
-}) => {
-  if (!writes.has(operation) || req.context?.skipSiteBuild) return
-  if (collection.versions?.drafts && leavesPublishedUntouched(operation, args as WriteArgs, result)) return
-  await requestSiteBuild(req.payload, `${collection.slug} ${operation}`)
-}
+/**
+ * `onCreate: false` for collections whose documents reach the site only through other documents (uploads): a new
+ * one is shown by nothing yet, and the page that uses it requests its own build when published. Otherwise an
+ * editor's cover upload would start a full build that the article's publish, a minute later, must wait out.
+ */
+const requestSiteBuildAfterOperation =
+  ({ onCreate }: { onCreate: boolean }): CollectionAfterOperationHook =>
+  async ({ args, collection, operation, req, result }) => {
+    if (!writes.has(operation) || req.context?.skipSiteBuild) return
+    if (operation === 'create' && !onCreate) return
+    if (collection.versions?.drafts && leavesPublishedUntouched(operation, args as WriteArgs, result)) return
+    await requestSiteBuild(req.payload, `${collection.slug} ${operation}`)
+  }
 
 export const requestSiteBuildAfterGlobalChange: GlobalAfterChangeHook = async ({ global, req }) => {
   if (req.context?.skipSiteBuild) return
@@ -77,8 +79,8 @@ export const requestSiteBuildAfterGlobalChange: GlobalAfterChangeHook = async ({
 }
 
 /** Registration for the collections the site shows: `hooks: { ...otherHooks, ...marksSiteStale() }` (fresh arrays each). */
-export const marksSiteStale = () =>
-  ({ afterOperation: [requestSiteBuildAfterOperation] }) satisfies CollectionConfig['hooks']
+export const marksSiteStale = ({ onCreate = true }: { onCreate?: boolean } = {}) =>
+  ({ afterOperation: [requestSiteBuildAfterOperation({ onCreate })] }) satisfies CollectionConfig['hooks']
 
 /** Registration for the globals the site shows: `hooks: globalMarksSiteStale()`. */
 export const globalMarksSiteStale = () =>
