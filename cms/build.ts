@@ -3,7 +3,6 @@ import { EnvError, parseEnv } from './env.ts'
 import { openPayload } from './openPayload.ts'
 import { buildSite } from './site/buildSite.ts'
 import { buildInputs } from './site/staleness.ts'
-import { stampSite } from './site/stamp.ts'
 
 /** `npm run build`: builds the admin and the site ahead of time (e.g. in a deploy pipeline); `npm start` then starts at once. */
 async function main() {
@@ -13,8 +12,7 @@ async function main() {
   const payload = await openPayload()
   const inputs = await buildInputs(payload)
   await payload.destroy()
-  const { dir, ms } = await buildSite()
-  stampSite(dir, inputs)
+  const { dir, ms } = await buildSite({ stamp: inputs })
   console.log(`[fujia] site built in ${(ms / 1000).toFixed(1)} s: ${dir}`)
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { dataDir, rootDir } from '../paths.ts'
 import { precompress } from './compress.ts'
-import { fullBuildOf } from './stamp.ts'
+import { fullBuildOf, type SiteStamp, stampSite } from './stamp.ts'
 
 export const siteBuildsDir = path.join(dataDir, 'site-builds')
 /** A symlink to the build being served; replaced atomically, so readers never see a half-built site. */
@@ -102,7 +102,13 @@ const contentEnv = (contentUrl: string | undefined): Record<string, string> =>
  * `compressedMs` until compressed. `render` replaces the Astro build (tests exercise the swap with a stand-in).
  */
 export async function buildSite(
-  opts: { render?: (outDir: string) => Promise<void>; contentUrl?: string; signal?: AbortSignal } = {},
+  opts: {
+    render?: (outDir: string) => Promise<void>
+    contentUrl?: string
+    signal?: AbortSignal
+    /** What the build was made from (stamp.ts), written into it before it is swapped in. */
+    stamp?: Omit<SiteStamp, 'builtAt'>
+  } = {},
 ): Promise<{ dir: string; ms: number; compressedMs: number }> {
   const started = Date.now()
   const dir = newBuildDir()
@@ -117,6 +123,7 @@ export async function buildSite(
     fs.rmSync(dir, { recursive: true, force: true })
     throw error
   }
+  if (opts.stamp) stampSite(staticDirOf(dir), opts.stamp)
   swapIn(dir)
   const ms = Date.now() - started
   await pruneOldBuilds(dir)

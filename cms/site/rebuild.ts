@@ -5,7 +5,6 @@ import { buildSite } from './buildSite.ts'
 import type { PageManifest } from './pageManifest.ts'
 import { patchSite } from './patchSite.ts'
 import { buildInputs } from './staleness.ts'
-import { stampSite } from './stamp.ts'
 import { SiteBuildWorker, type SiteBuildWorkerOptions } from './worker.ts'
 
 /**
@@ -33,8 +32,7 @@ export function siteRebuildWorker(
       const inputs = await buildInputs(payload)
       const url = contentUrl?.()
       if (url && inputs.pages) await patchPages(inputs.pages, url, signal, log)
-      const { dir } = await buildSite({ contentUrl: url, signal })
-      stampSite(dir, inputs)
+      await buildSite({ contentUrl: url, signal, stamp: inputs })
     },
   })
 }
