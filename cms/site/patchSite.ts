@@ -24,8 +24,6 @@ export const MAX_PATCHED_PAGES = 20
 /** Never equal to a real build's content inputs: a patched site is not current (`npm start` builds it anew). */
 const PATCHED = '+patched'
 const renderServer = fileURLToPath(new URL('./renderServer.mjs', import.meta.url))
-/** A page path as the render routes report it; nothing else is written into a build. */
-const PAGE_PATH = /^\/(?:articles|families)\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/
 
 type RenderedPage = { path: string; html: string }
 /** `ms`: from the start until the patched site is live. */
@@ -162,9 +160,10 @@ async function renderPages(
         // 410: not public (any more). Anything else but a page, a 404 included (a build without the render
         // routes), fails the patch rather than taking a page off.
         if (response.status === 410) return
-        const pagePath = response.headers.get(PAGE_PATH_HEADER) ?? ''
-        if (!response.ok || !PAGE_PATH.test(pagePath))
-          throw new Error(`rendering ${change.collection} ${change.id}: HTTP ${response.status} ${pagePath}`)
+        // Its path is checked against the published slug before anything is written (patchSite).
+        const pagePath = response.headers.get(PAGE_PATH_HEADER)
+        if (!response.ok || !pagePath)
+          throw new Error(`rendering ${change.collection} ${change.id}: HTTP ${response.status}`)
         pages.set(keyOf(change), { path: pagePath, html: await response.text() })
       }),
     )

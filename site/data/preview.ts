@@ -15,9 +15,9 @@
 
 import { stringify } from 'qs-esm'
 import { isStaffUser } from '../../cms/access/roles.ts'
+import { toEntryData } from './loaders.ts'
 import { type ArticleLinks, articleLinks, type SiteSettings, siteSettings } from './published.ts'
 import { entryFields, queries } from './queries.ts'
-import { richTextToHTML } from './richtext.ts'
 import { articleSchema, familySchema, honourSchema } from './schemas.ts'
 
 export const TOKEN_COOKIE = 'payload-token'
@@ -108,10 +108,13 @@ export async function loadPreview(opts: {
   const doc = (await response.json()) as Doc
   const meta: Meta = { id: String(doc.id), status: text(doc._status) ?? 'draft', updatedAt: text(doc.updatedAt) }
   const settings = await siteSettings(opts.payloadApi)
+  // Rich text to HTML as the build's loaders do it (the body apart, as `html`).
+  const { data, html = '' } = toEntryData(doc, entryFields[collection])
+  const draft = data as Doc
 
   if (collection === 'articles') {
     const parsed = articleSchema.safeParse({
-      ...fillDraft(doc, 'title'),
+      ...fillDraft(draft, 'title'),
       summary: text(doc.summary) ?? '',
       origin: doc.origin ?? 'original',
       sourceUrl: /^https?:\/\/\S+$/.test(text(doc.sourceUrl) ?? '') ? doc.sourceUrl : null,
@@ -119,16 +122,15 @@ export async function loadPreview(opts: {
     if (!parsed.success) return { kind: 'invalid', meta, settings, issues: issuesOf(parsed.error) }
     const article = parsed.data
     const links = await articleLinks(opts.payloadApi, article)
-    const html = richTextToHTML(doc.body, entryFields.articles.topHeading)
     return { kind: 'articles', meta, settings, article, html, ...links }
   }
 
   const parsed = familySchema.safeParse({
-    ...fillDraft(doc, 'familyName'),
+    ...fillDraft(draft, 'familyName'),
     street: text(doc.street) ?? '',
     // Half-entered honour rows are left out rather than failing the whole preview.
     honours: (Array.isArray(doc.honours) ? doc.honours : []).filter((h) => honourSchema.safeParse(h).success),
   })
   if (!parsed.success) return { kind: 'invalid', meta, settings, issues: issuesOf(parsed.error) }
-  return { kind: 'families', meta, settings, family: parsed.data, html: richTextToHTML(doc.story) }
+  return { kind: 'families', meta, settings, family: parsed.data, html }
 }
