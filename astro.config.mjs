@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import node from '@astrojs/node'
 import preact from '@astrojs/preact'
 import { defineConfig } from 'astro/config'
-import { searchIntegration } from './site/lib/searchIntegration.ts'
+import { searchIntegration } from './site/search/integration.ts'
 
 /** Repository root: relative paths in settings resolve from here, never from the cwd. */
 const rootDir = path.dirname(fileURLToPath(import.meta.url))
@@ -46,7 +46,7 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:3000',
   // Every page is prerendered except the staff-only draft preview (pages/preview, `prerender = false`): the build
   // writes the static site to <outDir>/client/ and the preview's request handler to <outDir>/server/entry.mjs,
-  // which cms/server.ts mounts at /preview/ (middleware mode: a Node (req, res, next) handler, no server of its own).
+  // which cms/server/httpServer.ts mounts at /preview/ (middleware mode: a Node (req, res, next) handler, no server of its own).
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   // No Astro sessions (the adapter would otherwise set up file storage for them): the preview signs in via Payload.
@@ -65,8 +65,11 @@ export default defineConfig({
   // Islands (site/islands) are written against React's API and rendered by Preact through preact/compat:
   // React 19's client alone is ~65 KB gzipped, over the course page's 40 KB budget. The alias applies to this
   // Astro build only; the Payload admin (Next.js) keeps real React.
-  // searchIntegration: the search index's files (site/lib/searchBuild.ts) go into the built site.
-  integrations: [preact({ compat: true, include: ['**/site/islands/**/*.tsx'] }), searchIntegration()],
+  // searchIntegration: the search index's files (site/search/buildFiles.ts) go into the built site.
+  integrations: [
+    preact({ compat: true, include: ['**/site/islands/**/*.tsx', '**/site/search/**/*.tsx'] }),
+    searchIntegration(),
+  ],
   vite: {
     resolve: { alias: { '@payload-config': path.join(rootDir, 'cms/payload.config.ts') } },
     ssr: { external: payloadPackages },

@@ -96,8 +96,8 @@ function firstPage(siteDir: string, prefix: string, withText?: string): string |
  */
 async function timePublishToLive(payload: Payload, dataDir: string) {
   const [{ siteRebuildWorker }, { currentSiteDir }] = await Promise.all([
-    import('../cms/site/rebuild.ts'),
-    import('../cms/site/buildSite.ts'),
+    import('../cms/publishing/rebuild.ts'),
+    import('../cms/publishing/buildDirs.ts'),
   ])
   const server = await startApiServer({
     DATA_DIR: dataDir,
@@ -147,14 +147,21 @@ async function timePublishToLive(payload: Payload, dataDir: string) {
 export async function benchSite() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fujia-bench-site-'))
   Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}` })
-  const [{ openPayload }, { runContentMigrations }, { buildSite, currentSiteDir }, { buildInputs }, { scaleArticles }] =
-    await Promise.all([
-      import('../cms/openPayload.ts'),
-      import('../content-migrations/runner.ts'),
-      import('../cms/site/buildSite.ts'),
-      import('../cms/site/staleness.ts'),
-      import('./scale.ts'),
-    ])
+  const [
+    { openPayload },
+    { runContentMigrations },
+    { buildSite },
+    { currentSiteDir },
+    { buildInputs },
+    { scaleArticles },
+  ] = await Promise.all([
+    import('../cms/server/openPayload.ts'),
+    import('../content-migrations/runner.ts'),
+    import('../cms/publishing/buildSite.ts'),
+    import('../cms/publishing/buildDirs.ts'),
+    import('../cms/publishing/staleness.ts'),
+    import('./scale.ts'),
+  ])
   const payload = await openPayload()
   process.env.PAYLOAD_SECRET = payload.secret
   await runContentMigrations(payload, {})

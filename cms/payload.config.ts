@@ -4,6 +4,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+import { TIMEZONE } from '../common/i18n.ts'
 import { bookingStore } from './booking/index.ts'
 import { Articles } from './collections/Articles/index.ts'
 import { Bookings } from './collections/Bookings/index.ts'
@@ -25,7 +26,6 @@ import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
 import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
-import { TIMEZONE } from './lib/i18n.ts'
 import { emailAdapter } from './notifications/email.ts'
 import { cmsDir } from './paths.ts'
 
@@ -72,7 +72,7 @@ export default buildConfig({
     importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') },
   },
   jobs: {
-    // Scheduled publishing runs inside the server process (cms/server.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
+    // Scheduled publishing runs inside the server process (cms/server/httpServer.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
     tasks: [sendNotifications, purgePersonalDataTask],
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.FUJIA_RUN_JOBS === '1',

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { env } from '../cms/env.ts'
-import { openPayload } from '../cms/openPayload.ts'
+import { openPayload } from '../cms/server/openPayload.ts'
 import { migrationStatus, runContentMigrations } from './runner.ts'
 
 const usage = 'Usage: npm run content:migrate [-- --dry-run | --status]'

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { openPayload } from '../cms/openPayload.ts'
+import { openPayload } from '../cms/server/openPayload.ts'
 import { importCourses } from './importers/courses.ts'
 import { importLecturers } from './importers/lecturers.ts'
 import type { ImportResult } from './importers/result.ts'

@@ -4,7 +4,7 @@
 
 declare namespace App {
   interface Locals {
-    /** Payload's REST API on this server (`http://127.0.0.1:<port>/api`): set by cms/server.ts for /preview/. */
+    /** Payload's REST API on this server (`http://127.0.0.1:<port>/api`): set by cms/server/httpServer.ts for /preview/. */
     payloadApi?: string
     /** The static page a page rendered on demand stands for (pages/render; see lib/urls.ts pagePath). */
     pagePath?: string

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../lib/dates.ts'
+import { formatDateTime } from '../../common/dates.ts'
 import { BookingError } from './errors.ts'
 
 export type SessionState = {

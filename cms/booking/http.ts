@@ -4,7 +4,7 @@ import { BookingError } from './errors.ts'
 export const MAX_BODY_BYTES = 4096
 export const CLIENT_IP_HEADER = 'x-fujia-client-ip'
 
-/** The client's address as the front server saw it (cms/server.ts sets the header and strips any sent by clients). */
+/** The client's address as the front server saw it (cms/server/httpServer.ts sets the header and strips any sent by clients). */
 export const clientIp = (req: PayloadRequest): string => req.headers.get(CLIENT_IP_HEADER) ?? 'unknown'
 
 /** The JSON body of a public request: small, an object, or a 4xx the form can show. */

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { ageBands } from '../lib/catalogue.ts'
-import { streets } from '../lib/district.ts'
+import { ageBands } from '../../common/catalogue.ts'
+import { streets } from '../../common/district.ts'
+import { normalisePhone } from '../../common/phone.ts'
 import { normaliseBookingCode } from './code.ts'
 import { BookingError } from './errors.ts'
-import { normalisePhone } from './phone.ts'
 
 /** Document IDs: integers on SQLite, 24-hex ObjectIds on MongoDB. */
 export const docId = z.union(

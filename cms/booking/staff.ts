@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs'
 import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
+import { ageBands } from '../../common/catalogue.ts'
+import { formatDateTime } from '../../common/dates.ts'
+import { maskPhone } from '../../common/phone.ts'
 import { userHasRole } from '../access/roles.ts'
-import { ageBands } from '../lib/catalogue.ts'
-import { formatDateTime } from '../lib/dates.ts'
 import type { Booking } from '../payload-types.ts'
 import { normaliseBookingCode } from './code.ts'
 import { BookingError } from './errors.ts'
-import { maskPhone } from './phone.ts'
 import { type DocId, docId } from './schemas.ts'
 
 export const statusLabels: Record<Booking['status'], string> = {

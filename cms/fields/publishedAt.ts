@@ -1,5 +1,5 @@
 import type { DateField, FieldHook } from 'payload'
-import { t } from '../lib/i18n.ts'
+import { t } from '../../common/i18n.ts'
 
 /** The first publish stamps the date readers see; editors may change it afterwards. */
 const stampOnFirstPublish: FieldHook = ({ value, siblingData }) =>

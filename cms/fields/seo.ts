@@ -1,5 +1,5 @@
 import type { GroupField } from 'payload'
-import { t } from '../lib/i18n.ts'
+import { t } from '../../common/i18n.ts'
 
 /** Share/search overrides; the site falls back to title, summary and cover when they are empty. */
 export const seoField: GroupField = {

@@ -1,5 +1,5 @@
 import type { CollectionSlug, FieldHook, TextField } from 'payload'
-import { isSlug, slugify } from '../lib/slugify.ts'
+import { isSlug, slugify } from '../../common/slugify.ts'
 
 /**
  * Fills an empty slug from another field (pinyin for Chinese) and, for generated slugs only,

@@ -1,5 +1,5 @@
+import { formatDateTime } from '../../common/dates.ts'
 import { siteName } from '../booking/siteName.ts'
-import { formatDateTime } from '../lib/dates.ts'
 
 export type MessageFacts = {
   kind: 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 import { courseCodePattern } from '../../cms/collections/Courses/index.ts'
-import { type AgeBand, ageBands, type CourseFormat } from '../../cms/lib/catalogue.ts'
+import { type AgeBand, ageBands, type CourseFormat } from '../../common/catalogue.ts'
 import { blocksToLexical } from '../lib/lexical.ts'
 import type { SheetRow } from '../lib/spreadsheet.ts'
 import type { ImportResult } from './result.ts'

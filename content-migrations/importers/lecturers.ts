@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
-import type { LecturerTeam } from '../../cms/lib/catalogue.ts'
+import type { LecturerTeam } from '../../common/catalogue.ts'
 import type { SheetRow } from '../lib/spreadsheet.ts'
 import type { ImportResult } from './result.ts'
 import { type Columns, parseRows, splitList } from './rows.ts'

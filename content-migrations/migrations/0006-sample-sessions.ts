@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 import { generateBookingCode } from '../../cms/booking/code.ts'
-import { type Street, streets } from '../../cms/lib/district.ts'
-import { TIMEZONE } from '../../cms/lib/i18n.ts'
 import type { Course, CourseSession } from '../../cms/payload-types.ts'
+import { type Street, streets } from '../../common/district.ts'
+import { TIMEZONE } from '../../common/i18n.ts'
 import { readSampleJson } from '../lib/sampleFiles.ts'
 import type { ContentMigration } from '../types.ts'
 

@@ -3,7 +3,7 @@
  * (autosaves included) at request time, as the signed-in editor, and shapes it with the site's own schemas so
  * the page prints it with the same components as the static page.
  *
- * Everything goes through Payload's REST API on this same server (cms/server.ts passes its address in
+ * Everything goes through Payload's REST API on this same server (cms/server/httpServer.ts passes its address in
  * `locals.payloadApi`; it is never taken from the request, whose Host header the client controls):
  * - who is asking: `GET /api/users/me` with the admin's `payload-token` cookie (sent as `Authorization: JWT …`);
  *   only staff (any role, as `isStaffUser` in the access rules) get further;

@@ -2,7 +2,7 @@
  * One published page's content read at request time over Payload's REST API, anonymously (rest.ts), and shaped
  * exactly as the build's loaders shape it (the same queries, rich-text fields and schemas). The on-demand render
  * routes (pages/render) use it to print an article or family page the way the static build would, so that one
- * published change goes live without a full build (cms/site/patchSite.ts); the draft preview reads the published
+ * published change goes live without a full build (cms/publishing/patchSite.ts); the draft preview reads the published
  * surroundings of a draft (settings, related documents) with the same helpers.
  */
 import type { z } from 'astro/zod'

@@ -13,8 +13,8 @@ import {
   type HTMLConverters,
   LinkHTMLConverter,
 } from '@payloadcms/richtext-lexical/html'
+import { documentUrl } from '../../common/urls.ts'
 import { imageHTML, rawMediaSchema, toImage } from '../lib/media.ts'
-import { documentUrl } from '../lib/urls.ts'
 
 type SerializedState = Parameters<typeof convertLexicalToHTML>[0]['data']
 type LinkNode = { fields: { doc?: { relationTo?: string; value?: unknown } | null } }

@@ -5,9 +5,9 @@
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { Availability } from '../../cms/booking/availability.ts'
-import { normalisePhone } from '../../cms/booking/phone.ts'
-import { ageBands } from '../../cms/lib/catalogue.ts'
-import { streets } from '../../cms/lib/district.ts'
+import { ageBands } from '../../common/catalogue.ts'
+import { streets } from '../../common/district.ts'
+import { normalisePhone } from '../../common/phone.ts'
 import { api, newIdempotencyKey } from './api.ts'
 import { type BookedResult, Confirmation } from './Confirmation.tsx'
 import { focusLater, sessionTime } from './format.ts'

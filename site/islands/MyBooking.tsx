@@ -3,9 +3,9 @@
  * The phone number never goes into a URL; `?code=` prefills the code (the confirmation screen links here).
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { normalisePhone } from '../../cms/booking/phone.ts'
 import type { BookingView } from '../../cms/booking/service.ts'
-import { venueText } from '../../cms/lib/venue.ts'
+import { normalisePhone } from '../../common/phone.ts'
+import { venueText } from '../../common/venue.ts'
 import { api, calendarUrl } from './api.ts'
 import {
   bookingStatusLabel,

@@ -1,5 +1,5 @@
 /** Words and small helpers the two booking islands share. Times are Asia/Shanghai, as on the rest of the site. */
-import { formatDateTime, formatWeekday } from '../../cms/lib/dates.ts'
+import { formatDateTime, formatWeekday } from '../../common/dates.ts'
 
 /** "2026年11月23日（周一）14:30–16:00"; both ends in full when the session runs past midnight. */
 export function sessionTime(startsAt: string, endsAt?: string | null): string {

@@ -2,11 +2,11 @@
  * The families list's filters: honour level × street, each with "all" ({@link ANY}). Every combination is a
  * pre-rendered page (links, no JavaScript), like the course catalogue's.
  */
-import { streets as districtStreets } from '../../cms/lib/district.ts'
-import { slugify } from '../../cms/lib/slugify.ts'
+import { streets as districtStreets } from '../../common/district.ts'
+import { slugify } from '../../common/slugify.ts'
+import { ANY, familyListUrl } from '../../common/urls.ts'
 import type { Family } from './content.ts'
 import { honourLevelLabel, honourLevelValues } from './labels.ts'
-import { ANY, familyListUrl } from './urls.ts'
 
 /** A filter as URL segments; `all` means no filter. */
 export type FamilyFilter = { level: string; street: string }

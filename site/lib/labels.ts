@@ -1,6 +1,6 @@
 /** Chinese labels for the catalogue's coded values, taken from the CMS so the two never disagree. */
-import { ageBands, courseFormats, honourLevels, lecturerTeams } from '../../cms/lib/catalogue.ts'
-import { ANY } from './urls.ts'
+import { ageBands, courseFormats, honourLevels, lecturerTeams } from '../../common/catalogue.ts'
+import { ANY } from '../../common/urls.ts'
 
 type Option = { readonly value: string; readonly label: { readonly zh: string } }
 const lookup = (options: readonly Option[]) => {

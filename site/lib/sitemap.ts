@@ -1,6 +1,5 @@
 /** Every indexable page of the site, for the sitemaps (course and family filter pages are left out: they are noindex). */
-import { articles, articlesByTopic, courses, families, lecturers, topics } from './content.ts'
-import { PER_PAGE } from './paginate.ts'
+
 import {
   articlesUrl,
   articleUrl,
@@ -13,7 +12,9 @@ import {
   lecturerUrl,
   privacyUrl,
   topicUrl,
-} from './urls.ts'
+} from '../../common/urls.ts'
+import { articles, articlesByTopic, courses, families, lecturers, topics } from './content.ts'
+import { PER_PAGE } from './paginate.ts'
 
 export type SitemapEntry = { path: string; lastmod?: string }
 

@@ -2,9 +2,10 @@
  * Share meta and schema.org structured data (JSON-LD) for the pages. Every URL is absolute, made from the
  * site's address (SITE_URL, Astro's `site`); every date carries Beijing time's offset (+08:00).
  */
+
+import { articleUrl, courseUrl, homeUrl, lecturerUrl } from '../../common/urls.ts'
 import type { Article, Course, Lecturer, Session, SiteSettings } from './content.ts'
 import type { Image, ImageVariant } from './media.ts'
-import { articleUrl, courseUrl, homeUrl, lecturerUrl } from './urls.ts'
 
 /** A schema.org node. */
 export type Thing = { '@type'?: string | string[]; '@id'?: string; [key: string]: unknown }

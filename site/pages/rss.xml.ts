@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
+import { articleUrl } from '../../common/urls.ts'
 import { articles, siteSettings } from '../lib/content.ts'
-import { articleUrl } from '../lib/urls.ts'
 import { xml, xmlResponse } from '../lib/xml.ts'
 
 /** RSS 2.0 feed of the 20 latest articles. */

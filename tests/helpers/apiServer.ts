@@ -1,6 +1,6 @@
 /**
  * A bare HTTP server around Payload's REST API — the same handler `npm start` serves the public booking endpoints
- * with (cms/restHandler.ts) — for tests and benchmarks that need several server processes on one database
+ * with (cms/server/restHandler.ts) — for tests and benchmarks that need several server processes on one database
  * without building the admin. The client address comes from X-Forwarded-For, so tests can speak for many parents.
  * Run: DATABASE_URI=file:… API_PORT=… tsx tests/helpers/apiServer.ts — prints "ready <port>" when listening.
  */
@@ -8,7 +8,7 @@ import http from 'node:http'
 import { getPayload } from 'payload'
 import { CLIENT_IP_HEADER } from '../../cms/booking/http.ts'
 import config from '../../cms/payload.config.ts'
-import { payloadRestHandler } from '../../cms/restHandler.ts'
+import { payloadRestHandler } from '../../cms/server/restHandler.ts'
 
 const port = Number(process.env.API_PORT ?? 0)
 const payload = await getPayload({ config })

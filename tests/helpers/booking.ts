@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Payload } from 'payload'
-import { TIMEZONE } from '../../cms/lib/i18n.ts'
+import { TIMEZONE } from '../../common/i18n.ts'
 
 const HOUR = 60 * 60 * 1000
 

@@ -14,10 +14,11 @@ import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
 
 // cms modules read DATA_DIR when first imported: load them after the test Payload has set it.
 type Modules = {
-  store: typeof import('../../cms/globals/SiteBuild/store/index.ts')
-  worker: typeof import('../../cms/site/worker.ts')
-  rebuild: typeof import('../../cms/site/rebuild.ts')
-  buildSite: typeof import('../../cms/site/buildSite.ts')
+  store: typeof import('../../cms/publishing/buildState/index.ts')
+  worker: typeof import('../../cms/publishing/worker.ts')
+  rebuild: typeof import('../../cms/publishing/rebuild.ts')
+  buildSite: typeof import('../../cms/publishing/buildSite.ts')
+  buildDirs: typeof import('../../cms/publishing/buildDirs.ts')
 }
 let ctx: TestPayload
 let payload: Payload
@@ -37,10 +38,11 @@ beforeAll(async () => {
   ctx = await startTestPayload()
   payload = ctx.payload
   m = {
-    store: await import('../../cms/globals/SiteBuild/store/index.ts'),
-    worker: await import('../../cms/site/worker.ts'),
-    rebuild: await import('../../cms/site/rebuild.ts'),
-    buildSite: await import('../../cms/site/buildSite.ts'),
+    store: await import('../../cms/publishing/buildState/index.ts'),
+    worker: await import('../../cms/publishing/worker.ts'),
+    rebuild: await import('../../cms/publishing/rebuild.ts'),
+    buildSite: await import('../../cms/publishing/buildSite.ts'),
+    buildDirs: await import('../../cms/publishing/buildDirs.ts'),
   }
 }, 180_000)
 afterEach(async () => {
@@ -240,7 +242,7 @@ describe('the rebuild worker', () => {
     const store = m.store.siteBuildStore(payload)
     // A second connection to the same file stands in for another process.
     const { createClient } = await import('@libsql/client')
-    const { SqliteSiteBuildStore } = await import('../../cms/globals/SiteBuild/store/sqlite.ts')
+    const { SqliteSiteBuildStore } = await import('../../cms/publishing/buildState/sqlite.ts')
     const otherConnection = createClient({ url: `file:${path.join(ctx.dir, 'test.db')}` })
     const otherStore = new SqliteSiteBuildStore(otherConnection)
     await store.request(new Date(Date.now() - 10_000))
@@ -370,7 +372,7 @@ describe('the rebuild worker', () => {
     try {
       await publish((await draftArticle()).id)
       expect(await worker.runPending()).toBe(1)
-      const good = m.buildSite.currentSiteDir()
+      const good = m.buildDirs.currentSiteDir()
       expect(good && fs.readFileSync(path.join(good, 'index.html'), 'utf8')).toBe('<h1>第一版</h1>')
       const built = await state()
       expect(built.status).toBe('idle')
@@ -390,9 +392,9 @@ describe('the rebuild worker', () => {
       expect(failed.status).toBe('failed')
       expect(failed.lastError).toContain('InvalidContentEntryDataError')
       expect(failed.lastBuiltAt).toBe(built.lastBuiltAt)
-      expect(m.buildSite.currentSiteDir()).toBe(good)
+      expect(m.buildDirs.currentSiteDir()).toBe(good)
       expect(fs.readFileSync(path.join(good as string, 'index.html'), 'utf8')).toBe('<h1>第一版</h1>')
-      expect(fs.readdirSync(m.buildSite.siteBuildsDir)).toEqual([path.basename(good as string)])
+      expect(fs.readdirSync(m.buildDirs.siteBuildsDir)).toEqual([path.basename(good as string)])
       await worker.idle()
       expect(received).toHaveLength(1) // no deploy for a failed build
 
@@ -429,7 +431,7 @@ describe('publish → live with the real site build', () => {
     return () => void api.close()
   })
 
-  const pageOf = (slug: unknown, collection = 'articles', dir = m.buildSite.currentSiteDir()) => {
+  const pageOf = (slug: unknown, collection = 'articles', dir = m.buildDirs.currentSiteDir()) => {
     const file = dir && path.join(dir, collection, String(slug), 'index.html')
     return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
   }
@@ -467,14 +469,14 @@ describe('publish → live with the real site build', () => {
     expect(await worker.runPending()).toBe(1)
     expect(worker.reports.at(-1)).toMatchObject({ ok: true })
     expect(page()).toBeUndefined()
-    const list = fs.readFileSync(path.join(m.buildSite.currentSiteDir() as string, 'articles', 'index.html'), 'utf8')
+    const list = fs.readFileSync(path.join(m.buildDirs.currentSiteDir() as string, 'articles', 'index.html'), 'utf8')
     expect(list).not.toContain(title)
     expect((await state()).status).toBe('idle')
   }, 240_000)
 
   it('a published change is patched in before the full build, page for page as the full build prints it', async () => {
-    const { patchSite } = await import('../../cms/site/patchSite.ts')
-    const { readPageManifest } = await import('../../cms/site/pageManifest.ts')
+    const { patchSite } = await import('../../cms/publishing/patchSite.ts')
+    const { readPageManifest } = await import('../../cms/publishing/pageManifest.ts')
     const patch = async () => patchSite({ now: await readPageManifest(payload), contentUrl })
     const worker = realWorker()
     // A full build to start from (the previous test leaves one, but this test must not depend on it).
@@ -504,12 +506,12 @@ describe('publish → live with the real site build', () => {
         _status: 'published',
       },
     })
-    const before = m.buildSite.currentSiteDir() as string
+    const before = m.buildDirs.currentSiteDir() as string
     const patched = await patch()
     expect(patched).toMatchObject({ rendered: 2, removed: 0 })
     const patchedFamily = pageOf(family.slug, 'families') as string
     expect(patchedFamily).toContain('一家人每周六一起做饭。')
-    const site = m.buildSite.currentSiteDir() as string
+    const site = m.buildDirs.currentSiteDir() as string
     expect(site).not.toBe(before)
     const patchedPage = pageOf(article.slug) as string
     expect(patchedPage).toContain(title)
@@ -525,10 +527,10 @@ describe('publish → live with the real site build', () => {
     // The full build prints the very same page, and lists it too.
     await m.store.siteBuildStore(payload).request(new Date())
     await worker.runPending()
-    expect(m.buildSite.currentSiteDir()).not.toBe(site)
+    expect(m.buildDirs.currentSiteDir()).not.toBe(site)
     expect(pageOf(article.slug)).toBe(patchedPage)
     expect(pageOf(family.slug, 'families')).toBe(patchedFamily)
-    expect(fs.readFileSync(path.join(m.buildSite.currentSiteDir() as string, list), 'utf8')).toContain(title)
+    expect(fs.readFileSync(path.join(m.buildDirs.currentSiteDir() as string, list), 'utf8')).toContain(title)
 
     // A new slug moves the page; unpublishing takes it off.
     const renamed = await payload.update({
@@ -544,7 +546,7 @@ describe('publish → live with the real site build', () => {
     expect(await patch()).toMatchObject({ rendered: 0, removed: 1 })
     expect(pageOf(renamed.slug)).toBeUndefined()
     // Two patches over one full build: pruning the older builds kept the full build the patches link into.
-    expect(fs.readFileSync(path.join(m.buildSite.currentSiteDir() as string, list), 'utf8')).toContain(title)
+    expect(fs.readFileSync(path.join(m.buildDirs.currentSiteDir() as string, list), 'utf8')).toContain(title)
 
     // Through the worker: the page is live before the full build ends.
     logs.length = 0

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { siteBuildStore } from '../../cms/globals/SiteBuild/store/index.ts'
+import { siteBuildStore } from '../../cms/publishing/buildState/index.ts'
 import { api } from '../helpers/api.ts'
 import { bookingBody, createSession } from '../helpers/booking.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime } from '../../cms/lib/dates.ts'
+import { formatDate, formatDateTime } from '../../common/dates.ts'
 
 describe('dates in Asia/Shanghai', () => {
   it('writes dates the Chinese way whatever the server timezone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type PageManifest, pageChanges } from '../../cms/site/pageManifest.ts'
+import { type PageManifest, pageChanges } from '../../cms/publishing/pageManifest.ts'
 
 const page = (slug: string, updatedAt = '2026-11-01T00:00:00.000Z') => ({ slug, updatedAt })
 const manifest = (articles: PageManifest['articles'], families: PageManifest['families'] = {}): PageManifest => ({

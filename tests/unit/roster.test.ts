@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { maskPhone, normalisePhone } from '../../cms/booking/phone.ts'
 import { type RosterRow, rosterCsv } from '../../cms/booking/staff.ts'
+import { maskPhone, normalisePhone } from '../../common/phone.ts'
 
 const row: RosterRow = {
   id: 1,

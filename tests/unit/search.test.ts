@@ -6,7 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { contains, createEngine, excerpt, matchRanges } from '../../site/islands/searchEngine.ts'
+import { buildSearchIndex, htmlToText } from '../../site/search/buildFiles.ts'
+import { contains, createEngine, excerpt, matchRanges } from '../../site/search/engine.ts'
 import {
   compressTypes,
   decodePostings,
@@ -16,8 +17,7 @@ import {
   keysOf,
   queryTerms,
   type SearchDoc,
-} from '../../site/lib/search.ts'
-import { buildSearchIndex, htmlToText } from '../../site/lib/searchBuild.ts'
+} from '../../site/search/format.ts'
 
 const sample = path.resolve('content-migrations/sample')
 type Block = { text?: string; items?: string[] }

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // paths.ts reads DATA_DIR when first imported: set it first, then import what serves the site.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fujia-serve-'))
 process.env.DATA_DIR = dataDir
-const { precompress, PRECOMPRESSED_MARKER } = await import('../../cms/site/compress.ts')
-const { siteHandler } = await import('../../cms/site/serveSite.ts')
+const { precompress, PRECOMPRESSED_MARKER } = await import('../../cms/publishing/compress.ts')
+const { siteHandler } = await import('../../cms/publishing/serveSite.ts')
 
 const page = `<!doctype html><html lang="zh-CN"><body>${'<p>福家大讲堂：家庭教育公益课程。</p>'.repeat(80)}</body></html>`
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSlug, slugify } from '../../cms/lib/slugify.ts'
+import { isSlug, slugify } from '../../common/slugify.ts'
 
 describe('slugify', () => {
   it('turns Chinese into toneless pinyin words', () => {

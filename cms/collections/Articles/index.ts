@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
-import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
-import { t } from '../../lib/i18n.ts'
-import { sitePreview } from '../../lib/preview.ts'
+import { sitePreview } from '../../lib/previewUrl.ts'
+import { marksSiteStale } from '../../publishing/markStale.ts'
 
 const isReprint = (_: unknown, siblingData: { origin?: string }) => siblingData?.origin === 'reprint'
 

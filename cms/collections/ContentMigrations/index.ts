@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { isAdmin } from '../../access/isAdmin.ts'
 import { nobody } from '../../access/nobody.ts'
-import { t } from '../../lib/i18n.ts'
 
 /** The ledger of applied content migrations (content-migrations/), written only by the runner. */
 export const ContentMigrations: CollectionConfig = {

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
+import { ageBands, courseFormats } from '../../../common/catalogue.ts'
+import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
 import { slugField } from '../../fields/slug.ts'
-import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
-import { ageBands, courseFormats } from '../../lib/catalogue.ts'
-import { t } from '../../lib/i18n.ts'
+import { marksSiteStale } from '../../publishing/markStale.ts'
 
 export const courseCodePattern = /^[A-Z]{1,4}-\d{1,4}$/
 

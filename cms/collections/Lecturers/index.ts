@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
+import { lecturerTeams } from '../../../common/catalogue.ts'
+import { t } from '../../../common/i18n.ts'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { slugField } from '../../fields/slug.ts'
-import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
-import { lecturerTeams } from '../../lib/catalogue.ts'
-import { t } from '../../lib/i18n.ts'
+import { marksSiteStale } from '../../publishing/markStale.ts'
 
 export const Lecturers: CollectionConfig = {
   slug: 'lecturers',

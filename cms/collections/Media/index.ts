@@ -1,10 +1,10 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
-import { marksSiteStale } from '../../globals/SiteBuild/markStale.ts'
-import { t } from '../../lib/i18n.ts'
 import { dataDir } from '../../paths.ts'
+import { marksSiteStale } from '../../publishing/markStale.ts'
 
 const webp = { format: 'webp' as const, options: { quality: 78 } }
 

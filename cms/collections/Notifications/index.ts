@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { nobody } from '../../access/nobody.ts'
-import { t } from '../../lib/i18n.ts'
 
 export const notificationKinds = [
   { value: 'confirmed', label: t('报名成功', 'Confirmed') },

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { fieldHasRole } from '../../access/hasRole.ts'
 import { isAdmin } from '../../access/isAdmin.ts'
 import { isStaffUser, roles } from '../../access/roles.ts'
 import { selfOrAdmin } from '../../access/selfOrAdmin.ts'
-import { t } from '../../lib/i18n.ts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin.ts'
 
 const roleLabels = {

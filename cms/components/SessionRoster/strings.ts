@@ -1,4 +1,4 @@
-import { TIMEZONE } from '../../lib/i18n.ts'
+import { TIMEZONE } from '../../../common/i18n.ts'
 import type { Booking } from '../../payload-types.ts'
 
 type Status = Booking['status']

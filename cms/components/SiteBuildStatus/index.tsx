@@ -1,7 +1,7 @@
 'use client'
 import { useConfig, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
-import { formatDateTime } from '../../lib/dates.ts'
+import { formatDateTime } from '../../../common/dates.ts'
 import type { SiteBuild } from '../../payload-types.ts'
 import { type Strings, stringsFor } from './strings.ts'
 import './index.scss'

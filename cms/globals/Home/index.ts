@@ -1,8 +1,8 @@
 import type { GlobalConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
-import { t } from '../../lib/i18n.ts'
-import { globalMarksSiteStale } from '../SiteBuild/markStale.ts'
+import { globalMarksSiteStale } from '../../publishing/markStale.ts'
 
 export const Home: GlobalConfig = {
   slug: 'home',

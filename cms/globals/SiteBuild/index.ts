@@ -1,7 +1,7 @@
 import type { Field, GlobalConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { nobody } from '../../access/nobody.ts'
 import { isStaffUser } from '../../access/roles.ts'
-import { t } from '../../lib/i18n.ts'
 
 export const SITE_BUILD_SLUG = 'site-build'
 export const siteBuildStatuses = ['idle', 'building', 'failed'] as const
@@ -14,7 +14,7 @@ const internal = (name: string, type: 'number' | 'text' | 'textarea' | 'date'): 
 /**
  * The static site's build state. Publishing, unpublishing or deleting public content records a request here
  * (markStale.ts); the rebuild worker in the server process claims a lease on this row, builds, and records
- * the outcome (cms/site/worker.ts). Read-only for everyone: only the system writes it. Staff see it through a
+ * the outcome (cms/publishing/worker.ts). Read-only for everyone: only the system writes it. Staff see it through a
  * panel that refreshes itself (components/SiteBuildStatus), so a build can be watched without reloading.
  */
 export const SiteBuild: GlobalConfig = {

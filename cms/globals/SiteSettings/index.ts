@@ -1,8 +1,8 @@
 import type { GlobalConfig } from 'payload'
+import { t } from '../../../common/i18n.ts'
 import { anyone } from '../../access/anyone.ts'
 import { isAdmin } from '../../access/isAdmin.ts'
-import { t } from '../../lib/i18n.ts'
-import { globalMarksSiteStale } from '../SiteBuild/markStale.ts'
+import { globalMarksSiteStale } from '../../publishing/markStale.ts'
 
 /** The version consent is recorded against until an admin saves site settings. */
 export const DEFAULT_POLICY_VERSION = '2026-01'

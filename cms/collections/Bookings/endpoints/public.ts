@@ -1,10 +1,10 @@
 import type { Endpoint } from 'payload'
+import { venueText } from '../../../../common/venue.ts'
 import { codeFromCalendarToken } from '../../../booking/calendarToken.ts'
 import { BookingError } from '../../../booking/errors.ts'
 import { clientIp, readJson, respond } from '../../../booking/http.ts'
 import { calendarFile } from '../../../booking/ics.ts'
 import { book, cancel, lookup } from '../../../booking/service.ts'
-import { venueText } from '../../../lib/venue.ts'
 import { kickNotifier } from '../../../notifications/kick.ts'
 import type { Course } from '../../../payload-types.ts'
 

@@ -1,5 +1,5 @@
 import type { FieldHook } from 'payload'
-import { maskPhone } from '../../../booking/phone.ts'
+import { maskPhone } from '../../../../common/phone.ts'
 
 /**
  * Lists show "138****8000"; the full number appears only on one booking's own page (for a coordinator who has to

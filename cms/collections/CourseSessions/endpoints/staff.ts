@@ -1,11 +1,11 @@
 import type { Endpoint } from 'payload'
+import { formatDateTime } from '../../../../common/dates.ts'
 import { readJson, respond } from '../../../booking/http.ts'
 import { bookingStore } from '../../../booking/index.ts'
 import { parseBody } from '../../../booking/schemas.ts'
 import { parseId, reasonInput, requireCoordinator, roster, rosterCsv, rosterXlsx } from '../../../booking/staff.ts'
-import { requestSiteBuild } from '../../../globals/SiteBuild/markStale.ts'
-import { formatDateTime } from '../../../lib/dates.ts'
 import { kickNotifier } from '../../../notifications/kick.ts'
+import { requestSiteBuild } from '../../../publishing/markStale.ts'
 
 /** `?phones=full` shows whole numbers; lists and exports are masked otherwise. */
 const revealPhones = (url: string | undefined) => new URL(url ?? '', 'http://x').searchParams.get('phones') === 'full'

@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { formatDateTime } from '../../../lib/dates.ts'
+import { formatDateTime } from '../../../../common/dates.ts'
 
 /** A readable title for admin lists and relationship pickers: "FJ-012 读懂孩子的情绪 · 2026年11月23日 14:30". */
 export const setSessionTitle: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
