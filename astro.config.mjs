@@ -56,14 +56,14 @@ export default defineConfig({
     format: 'directory',
     // One small stylesheet, inlined: no render-blocking request.
     inlineStylesheets: 'always',
-    // Pages rendered at once: overlaps file writes with rendering (2,000 articles on 2 cores: 1 → ~15 s, 4 → ~11 s).
+    // Pages rendered at once: overlaps file writes with rendering, which pays even on 2 cores.
     concurrency: Number(process.env.FUJIA_SITE_CONCURRENCY || 4),
   },
   // Content pages ship no JavaScript: no prefetch, no client router, no dev toolbar.
   prefetch: false,
   devToolbar: { enabled: false },
   // Islands (site/islands) are written against React's API and rendered by Preact through preact/compat:
-  // React 19's client alone is ~65 KB gzipped, over the course page's 40 KB budget. The alias applies to this
+  // React 19's client alone is over the course page's JavaScript budget. The alias applies to this
   // Astro build only; the Payload admin (Next.js) keeps real React.
   // searchIntegration: the search index's files (site/search/buildFiles.ts) go into the built site.
   integrations: [

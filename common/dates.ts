@@ -1,6 +1,6 @@
 import { TIMEZONE } from './i18n.ts'
 
-// One formatter for the process: creating one costs ~0.3 ms, a lot across thousands of pages.
+// One formatter for the process: creating one is costly, and thousands of pages format dates.
 const formatter = new Intl.DateTimeFormat('zh-CN', {
   timeZone: TIMEZONE,
   year: 'numeric',

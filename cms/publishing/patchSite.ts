@@ -32,8 +32,7 @@ export type SitePatch = { dir: string; rendered: number; removed: number; ms: nu
 const keyOf = (c: Pick<PageChange, 'collection' | 'id'>) => `${c.collection}:${c.id}`
 
 /**
- * Publish → live in seconds. A full build re-reads and re-renders the whole site (2,000 articles: ~15–20 s); when
- * only a few article or family pages changed, this puts those pages live first:
+ * Publish → live without waiting for a full build, which re-reads and re-renders the whole site: when only a few article or family pages changed, this puts those pages live first:
  * 1. compares the pages the last full build shows (its stamp) with the published documents now (`now`);
  * 2. renders each changed page with that build's own code (its server entry, pages/render), from the published
  *    document read over REST at `contentUrl`, so it prints as the full build would;

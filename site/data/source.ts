@@ -83,7 +83,7 @@ const source = (): ContentSource => (process.env.SITE_CONTENT_SOURCE === 'rest' 
 /**
  * Every document of a collection the public may read, page by page (never more than PAGE_SIZE in memory).
  * Ordered by ID unless asked otherwise: the pages sort for themselves, and paging by the primary key is several
- * times faster than by another column (20,000 articles by -publishedAt: 28 s; by id: 6.6 s).
+ * times faster than by another column (`npm run bench -- site` at 20,000 articles shows it).
  */
 export async function* findAll(collection: string, query: Query = {}): AsyncGenerator<PayloadDoc> {
   for (let page = 1; ; page++) {

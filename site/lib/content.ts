@@ -7,7 +7,7 @@
 import { getCollection, getEntry } from 'astro:content'
 import type { z } from 'astro/zod'
 import type { schemas } from '../data/schemas.ts'
-import { sortHonours, topHonourOf } from './honours.ts'
+import { topHonourOf } from './honours.ts'
 import { ageLabel } from './labels.ts'
 
 /**
@@ -81,8 +81,6 @@ export const familiesIn = async (ids: readonly string[]) => pick(await familiesB
 
 /** The honour a list shows for a family: the highest level, then the most recent. */
 export const topHonour = (family: Family) => topHonourOf(family.data.honours)
-
-export const sortedHonours = (family: Family) => sortHonours(family.data.honours)
 
 // ------------------------------------------------------------------ courses, categories, lecturers, sessions
 

@@ -1,6 +1,6 @@
 /**
- * Gets the search index's files (buildFiles.ts) into the site. Written as Astro pages they would cost ~1.5 ms
- * each (32 s for 20,000 articles), so the search page's render writes them to a staging folder instead, and:
+ * Gets the search index's files (buildFiles.ts) into the site. Astro renders a page per file far slower than a
+ * plain file write, and there are thousands of them, so the search page's render writes them to a staging folder instead, and:
  * - `astro build`: once the site is built, the version folder is moved to `<client dir>/search/data/`;
  * - `astro dev`: requests for `/search/data/…` are answered from the staging folder.
  * The folder reaches the page's render through the environment (the prerender may run in another module graph).
