@@ -17,16 +17,21 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   })
 }
 
-/** Everything the admin bundle is built from: the config, the Next app and the components the import map names. */
-const adminEntries = () => [
-  path.join(cmsDir, 'payload.config.ts'),
-  path.join(cmsDir, 'next.config.ts'),
-  ...fs
-    .readdirSync(cmsDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /^(app|components)\//.test(f))
-    .map((f) => path.join(cmsDir, f)),
-]
-const adminSources = () => hashSources([...importClosure(adminEntries()), path.join(rootDir, 'package-lock.json')])
+const filesUnder = (dir: string) =>
+  fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f))
+
+/**
+ * The local files the admin bundle is built from: what the config, the Next app and the admin's components (named
+ * by the import map) import. The server and the publish pipeline are not among them unless the config needs them.
+ */
+export const adminSourceFiles = (): string[] =>
+  importClosure([
+    path.join(cmsDir, 'payload.config.ts'),
+    path.join(cmsDir, 'next.config.ts'),
+    ...filesUnder(path.join(cmsDir, 'app')),
+    ...filesUnder(path.join(cmsDir, 'components')),
+  ])
+const adminSources = () => hashSources([...adminSourceFiles(), path.join(rootDir, 'package-lock.json')])
 
 export const isAdminBuildCurrent = (): boolean => {
   try {
