@@ -13,6 +13,7 @@ import {
   swapIn,
 } from './buildDirs.ts'
 import { precompress } from './compress.ts'
+import { pageShapingSettings } from './staleness.ts'
 import { fullBuildOf, type SiteStamp, stampSite } from './stamp.ts'
 
 /** How much of the build's error output a failed build reports (the admin shows it as 最近错误). */
@@ -28,6 +29,7 @@ function runAstroBuild(outDir: string, extraEnv: Record<string, string> = {}, si
         FUJIA_SITE_CACHE: process.env.FUJIA_SITE_CACHE || siteCacheDir,
         NODE_ENV: 'production',
         FUJIA_RUN_JOBS: '0',
+        ...pageShapingSettings(),
         ...extraEnv,
       },
       stdio: ['ignore', 'inherit', 'pipe'],

@@ -8,6 +8,20 @@ import { PRECOMPRESSED_MARKER } from './compress.ts'
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, nextFn?: () => void) => void
 
 /**
+ * Text the site serves besides HTML (which sirv already marks): without a charset, feed readers and browsers
+ * take XML and text as US-ASCII and garble Chinese.
+ */
+const utf8Types: Record<string, string> = {
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml; charset=utf-8',
+}
+
+/**
  * Serves whichever build the `data/site` link points at, picking up a swapped-in build on the next request.
  * A build goes live before its compressed copies are written (cms/publishing/buildSite.ts); sirv indexes a directory
  * once, so the handler is made again when the build's "precompressed" marker appears, in every process.
@@ -28,13 +42,16 @@ export function siteHandler() {
           brotli: true,
           gzip: true,
           extensions: ['html'],
-          setHeaders: (res, pathname) =>
+          setHeaders: (res, pathname) => {
             res.setHeader(
               'Cache-Control',
               pathname.startsWith('/_astro/')
                 ? 'public, max-age=31536000, immutable'
                 : 'public, max-age=0, must-revalidate',
-            ),
+            )
+            const type = utf8Types[path.extname(pathname)]
+            if (type) res.setHeader('Content-Type', type)
+          },
         })
       : undefined
     notFoundPage =

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Payload } from 'payload'
+import { type Env, env } from '../env.ts'
 import { hashSources } from '../lib/fingerprint.ts'
 import { rootDir } from '../paths.ts'
 import { currentSiteDir } from './buildDirs.ts'
@@ -16,6 +17,19 @@ const siteCollections = [
   'lecturers',
   'media',
 ] as const
+
+/**
+ * Settings that change what the pages say (canonical links, feed and sitemap URLs): a build made under other
+ * values is out of date even though no content or code changed. Builds get them through their environment.
+ */
+export const pageShapingSettings = (settings: Env = env()): Record<string, string> => ({
+  SITE_URL: settings.siteUrl,
+  ...(settings.CMS_URL ? { CMS_URL: settings.CMS_URL } : {}),
+})
+
+/** The site's code and the settings that shape its pages, as one fingerprint. */
+export const sourcesFingerprint = (settings: Env = env()): string =>
+  `${hashSources([path.join(rootDir, 'site'), path.join(rootDir, 'astro.config.mjs'), path.join(rootDir, 'common')])}|${JSON.stringify(pageShapingSettings(settings))}`
 
 /** What a site build depends on: the site's sources and the state of every collection and global it reads. */
 export async function siteInputs(payload: Payload): Promise<SiteInputs> {
@@ -35,12 +49,7 @@ export async function siteInputs(payload: Payload): Promise<SiteInputs> {
     const global = await payload.findGlobal({ slug, depth: 0, overrideAccess: true })
     parts.push(`${slug}:${global.updatedAt ?? ''}`)
   }
-  const sources = hashSources([
-    path.join(rootDir, 'site'),
-    path.join(rootDir, 'astro.config.mjs'),
-    path.join(rootDir, 'common'),
-  ])
-  return { sources, content: parts.join('|') }
+  return { sources: sourcesFingerprint(), content: parts.join('|') }
 }
 
 export function isSiteCurrent(inputs: SiteInputs): boolean {

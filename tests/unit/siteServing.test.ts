@@ -39,7 +39,7 @@ afterAll(() => {
 })
 
 const get = (url: string) =>
-  new Promise<{ encoding?: string; body: string }>((resolve, reject) =>
+  new Promise<{ encoding?: string; type?: string; body: string }>((resolve, reject) =>
     http
       .get(`${base}${url}`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
         const chunks: Buffer[] = []
@@ -48,7 +48,7 @@ const get = (url: string) =>
           const raw = Buffer.concat(chunks)
           const encoding = res.headers['content-encoding']
           const body = encoding === 'br' ? zlib.brotliDecompressSync(raw) : raw
-          resolve({ encoding, body: body.toString('utf8') })
+          resolve({ encoding, type: res.headers['content-type'], body: body.toString('utf8') })
         })
       })
       .on('error', reject),
@@ -57,10 +57,10 @@ const get = (url: string) =>
 describe('serving a build while and after it is compressed', () => {
   it('serves a new build at once, then its brotli copies once they are complete', async () => {
     const dir = build('b1')
-    expect(await get('/')).toEqual({ encoding: undefined, body: page })
+    expect(await get('/')).toMatchObject({ encoding: undefined, body: page })
     await precompress(dir)
     expect(fs.existsSync(path.join(dir, PRECOMPRESSED_MARKER))).toBe(true)
-    expect(await get('/')).toEqual({ encoding: 'br', body: page })
+    expect(await get('/')).toMatchObject({ encoding: 'br', body: page })
     expect((await get('/.fujia-precompressed')).body).toContain('页面不存在')
   })
 
@@ -70,6 +70,20 @@ describe('serving a build while and after it is compressed', () => {
     await precompress(dir, previous)
     const inode = (p: string) => fs.statSync(path.join(p, 'index.html.br')).ino
     expect(inode(dir)).toBe(inode(previous))
-    expect(await get('/')).toEqual({ encoding: 'br', body: page })
+    expect(await get('/')).toMatchObject({ encoding: 'br', body: page })
+  })
+})
+
+describe('content types', () => {
+  it('marks feeds, sitemaps and text as UTF-8, compressed or not', async () => {
+    const dir = build('b3')
+    const feed = `<?xml version="1.0" encoding="UTF-8"?><rss><channel><title>福家</title>${'<item><title>家风家教</title></item>'.repeat(40)}</channel></rss>`
+    fs.writeFileSync(path.join(dir, 'rss.xml'), feed)
+    fs.writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *\n')
+    expect(await get('/rss.xml')).toMatchObject({ type: 'application/xml; charset=utf-8', body: feed })
+    expect((await get('/robots.txt')).type).toBe('text/plain; charset=utf-8')
+    await precompress(dir)
+    expect(await get('/rss.xml')).toMatchObject({ encoding: 'br', type: 'application/xml; charset=utf-8', body: feed })
+    expect((await get('/')).type).toMatch(/^text\/html;\s*charset=utf-8$/)
   })
 })
