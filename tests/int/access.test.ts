@@ -640,4 +640,15 @@ describe('family consent', () => {
     })
     expect(published._status).toBe('published')
   })
+
+  it('the consent record is staff-only: the public reads a published family without it', async () => {
+    const id = await seed('families')
+    const anonymous = await ctx.payload.findByID({ collection: 'families', id, ...as('anonymous') })
+    expect(anonymous.familyName).toBeTruthy()
+    expect(anonymous).not.toHaveProperty('consent')
+    for (const role of ['editor', 'coordinator', 'admin'] as const) {
+      const staff = await ctx.payload.findByID({ collection: 'families', id, ...as(role) })
+      expect(staff.consent?.given, role).toBe(true)
+    }
+  })
 })

@@ -4,6 +4,7 @@ import { streetOptions } from '../../../common/district.ts'
 import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
+import { isStaffUser } from '../../access/roles.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
@@ -72,6 +73,8 @@ export const Families: CollectionConfig = {
       name: 'consent',
       type: 'group',
       label: t('公开授权', 'Consent to publish'),
+      // The consent record (and its form number) is the federation's paperwork, not something the site shows.
+      access: { read: ({ req }) => isStaffUser(req.user) },
       admin: {
         description: t(
           '发布前须取得家庭成员对公开姓名、照片和故事的书面同意',
