@@ -77,6 +77,9 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.FUJIA_RUN_JOBS === '1',
   },
+  // Nothing uses GraphQL (the site and the admin read REST), and its schema cannot name the Chinese option values:
+  // switched off rather than left as an endpoint that only answers 500.
+  graphQL: { disable: true },
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
   // Database rules the booking store relies on (indexes, triggers); idempotent, so every process runs it.
