@@ -13,8 +13,9 @@ export const calendarToken = (payload: Payload, code: string): string => `${code
 export function codeFromCalendarToken(payload: Payload, token: string): string | undefined {
   const [code, signature] = token.split('.')
   if (!code || !signature) return undefined
-  const expected = sign(payload, code)
-  const valid =
-    signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+  const given = Buffer.from(signature)
+  const expected = Buffer.from(sign(payload, code))
+  // Compared as bytes: a string of the same length can be longer in bytes (multibyte characters).
+  const valid = given.length === expected.length && crypto.timingSafeEqual(given, expected)
   return valid ? code : undefined
 }

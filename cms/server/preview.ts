@@ -15,6 +15,13 @@ type PreviewHandler = (
 ) => Promise<void>
 
 /**
+ * The one shape of a preview URL, checked on the raw path: the build's server code also holds the render routes,
+ * which a path like `/preview/../render/…` (or `%2e%2e`) would otherwise reach once the router normalises it.
+ */
+export const isPreviewPath = (rawUrl: string): boolean =>
+  /^\/preview\/(?:articles|families)\/[0-9a-z]{1,24}\/?(?:\?[^#]*)?$/i.test(rawUrl)
+
+/**
  * /preview/…: the site's one on-demand page (site/pages/preview), served by the server entry of the build being
  * served (`<build>/server/entry.mjs`, @astrojs/node in middleware mode), loaded on the first preview after each
  * swap. The page reads drafts through Payload's REST API on this server, at `payloadApi` (never the Host header).
@@ -39,6 +46,7 @@ export function previewHandler(payloadApi: () => string) {
     return loaded.handler
   }
   return async (req: http.IncomingMessage, res: http.ServerResponse, notFound: () => void) => {
+    if (!isPreviewPath(req.url ?? '')) return notFound()
     const dir = currentSiteDir()
     const entry = dir && serverEntryOf(dir)
     if (!entry || !fs.existsSync(entry)) {
