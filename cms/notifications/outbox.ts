@@ -18,14 +18,12 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
     return { id: notification.id, status: 'sent', channel: 'none' }
   const message = renderMessage({
     kind: notification.kind,
-    parentName: booking.parentName,
     code: booking.code,
     courseTitle: course.title,
     startsAt: session.startsAt,
     venue: venueText(session.venue, course.format === 'online'),
     waitlistPosition:
       notification.kind === 'waitlisted' ? await bookingStore(payload).waitlistPosition(booking.id) : undefined,
-    cancelReason: booking.cancelReason ?? session.cancelReason,
     myBookingUrl: `${env().siteUrl}/my-booking/`,
   })
   await sms.send(booking.phone, message)

@@ -1,15 +1,18 @@
 import { formatDateTime } from '../../common/dates.ts'
 import { siteName } from '../booking/siteName.ts'
 
+/**
+ * Only values the platform made: staff-published course data, times, places and codes. Nothing a requester typed
+ * (a name, a note) goes into a message under our signature, so nobody can send their own words through it, and
+ * the templates are the fixed kind SMS providers approve.
+ */
 export type MessageFacts = {
   kind: 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled'
-  parentName: string
   code: string
   courseTitle: string
   startsAt: string
   venue: string
   waitlistPosition?: number | null
-  cancelReason?: string | null
   myBookingUrl: string
 }
 
@@ -20,10 +23,10 @@ export type MessageFacts = {
 export function renderMessage(f: MessageFacts): string {
   const when = formatDateTime(f.startsAt)
   const body = {
-    confirmed: `${f.parentName}您好，您已报名“${f.courseTitle}”，时间${when}，地点${f.venue}，报名码${f.code}。查询或取消：${f.myBookingUrl}`,
-    waitlisted: `${f.parentName}您好，“${f.courseTitle}”（${when}）名额已满，您已进入候补第${f.waitlistPosition ?? '-'}位，报名码${f.code}。有空位时将自动为您转为正式报名并短信通知。`,
-    promoted: `${f.parentName}您好，您候补的“${f.courseTitle}”已有空位，现已为您转为正式报名。时间${when}，地点${f.venue}，报名码${f.code}。如不能参加请及时取消：${f.myBookingUrl}`,
-    cancelled: `${f.parentName}您好，您报名的“${f.courseTitle}”（${when}）已取消${f.cancelReason ? `，原因：${f.cancelReason}` : ''}。报名码${f.code}。如有疑问请联系主办方。`,
+    confirmed: `您已报名“${f.courseTitle}”，时间${when}，地点${f.venue}，报名码${f.code}。查询或取消：${f.myBookingUrl}`,
+    waitlisted: `“${f.courseTitle}”（${when}）名额已满，您已进入候补第${f.waitlistPosition ?? '-'}位，报名码${f.code}。这不是入场凭证；有空位时将自动转为正式报名并短信通知。`,
+    promoted: `您候补的“${f.courseTitle}”已有空位，现已转为正式报名。时间${when}，地点${f.venue}，报名码${f.code}。如不能参加请及时取消：${f.myBookingUrl}`,
+    cancelled: `您报名的“${f.courseTitle}”（${when}）已取消，报名码${f.code}。原因请在“我的报名”中查看：${f.myBookingUrl}`,
   }[f.kind]
   return `【${siteName}】${body}`
 }

@@ -247,7 +247,8 @@ describe('notifications and retention', () => {
     const [row, ...others] = await notification()
     expect(others).toEqual([])
     expect(row?.attempts).toBe(1)
-    expect(row?.message).toMatch(/^【福家】王女士您好，您已报名/)
+    expect(row?.message).toMatch(/^【福家】您已报名/)
+    expect(row?.message).not.toContain('王女士') // nothing the requester typed goes out under our signature
     expect(sent.filter((t) => t.includes(json.code)).length).toBeLessThanOrEqual(1)
   })
 
