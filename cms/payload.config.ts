@@ -2,7 +2,7 @@ import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
-import { buildConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type GlobalConfig } from 'payload'
 import sharp from 'sharp'
 import { TIMEZONE } from '../common/i18n.ts'
 import { bookingStore } from './booking/index.ts'
@@ -24,10 +24,23 @@ import { env } from './env.ts'
 import { Home } from './globals/Home/index.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
+import { refuseControlCharacters, refuseControlCharactersInGlobal } from './hooks/refuseControlCharacters.ts'
 import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
 import { emailAdapter } from './notifications/email.ts'
 import { cmsDir } from './paths.ts'
+
+/** Every collection and global refuses control characters in its text, before its own validation runs. */
+const checkTextIn = (collections: CollectionConfig[]) =>
+  collections.map((c) => ({
+    ...c,
+    hooks: { ...c.hooks, beforeValidate: [refuseControlCharacters, ...(c.hooks?.beforeValidate ?? [])] },
+  }))
+const checkTextInGlobals = (globals: GlobalConfig[]) =>
+  globals.map((g) => ({
+    ...g,
+    hooks: { ...g.hooks, beforeValidate: [refuseControlCharactersInGlobal, ...(g.hooks?.beforeValidate ?? [])] },
+  }))
 
 const settings = env()
 // Without SITE_URL the platform answers on localhost; both spellings of the loopback address are the same origin to staff.
@@ -41,7 +54,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   email: emailAdapter(settings),
   sharp,
-  collections: [
+  collections: checkTextIn([
     Articles,
     Topics,
     Families,
@@ -55,8 +68,8 @@ export default buildConfig({
     Users,
     ContentMigrations,
     RateLimits,
-  ],
-  globals: [Home, SiteSettings, SiteBuild],
+  ]),
+  globals: checkTextInGlobals([Home, SiteSettings, SiteBuild]),
   i18n: { fallbackLanguage: 'zh', supportedLanguages: { zh, en } },
   cors: allowedOrigins,
   csrf: allowedOrigins,
