@@ -28,7 +28,9 @@ const sessionNotFound = () => new BookingError('session_not_found', '未找到�
 const rateLimited = () => new BookingError('rate_limited', '操作太频繁，请稍后再试')
 
 async function enforce(payload: Payload, keys: { key: string; limit: number }[], now: Date) {
-  if (!(await bookingStore(payload).hit(keys, limits.windowSeconds, now))) throw rateLimited()
+  if (!(await bookingStore(payload).rateLimits.hit({ keys, windowSeconds: limits.windowSeconds }, now))) {
+    throw rateLimited()
+  }
 }
 
 async function loadSession(payload: Payload, id: DocId): Promise<CourseSession> {
@@ -58,17 +60,17 @@ export async function book(body: unknown, { payload, ip, now = new Date() }: Ctx
     ],
     windowSeconds: limits.windowSeconds,
   }
-  const store = bookingStore(payload)
+  const { seats } = bookingStore(payload)
 
   for (let attempt = 0; attempt < 3; attempt++) {
-    const outcome = await store
-      .book(input, { code: generateBookingCode(), now, defaultPolicyVersion: DEFAULT_POLICY_VERSION, rateLimit })
-      .catch((error) => {
-        // A generated code can collide with an existing one (about 1 in 10^11): draw again.
-        if (/bookings\.code/.test(String(error?.message))) return undefined
-        throw error
-      })
-    if (!outcome) continue
+    const outcome = await seats.book(input, {
+      code: generateBookingCode(),
+      now,
+      defaultPolicyVersion: DEFAULT_POLICY_VERSION,
+      rateLimit,
+    })
+    // A generated code can collide with an existing one (about 1 in 10^11): draw again.
+    if (outcome.kind === 'code-taken') continue
     if (outcome.kind === 'rate-limited') throw rateLimited()
     if (outcome.kind === 'refused') {
       throw outcome.session ? refusalError(availabilityOf(outcome.session, now)) : sessionNotFound()
@@ -88,7 +90,8 @@ export async function book(body: unknown, { payload, ip, now = new Date() }: Ctx
 }
 
 async function confirmation(payload: Payload, booking: StoredBooking) {
-  const position = booking.status === 'waitlisted' ? await bookingStore(payload).waitlistPosition(booking.id) : null
+  const position =
+    booking.status === 'waitlisted' ? await bookingStore(payload).seats.waitlistPosition(booking.id) : null
   return {
     code: booking.code,
     status: booking.status,
@@ -142,7 +145,8 @@ async function view(payload: Payload, booking: Booking, now: Date): Promise<Book
     overrideAccess: true,
   })
   const course = session.course as Course
-  const position = booking.status === 'waitlisted' ? await bookingStore(payload).waitlistPosition(booking.id) : null
+  const position =
+    booking.status === 'waitlisted' ? await bookingStore(payload).seats.waitlistPosition(booking.id) : null
   const beforeDeadline = !session.cancellationDeadline || Date.parse(session.cancellationDeadline) > now.getTime()
   return {
     code: booking.code,
@@ -179,7 +183,7 @@ export async function lookup(body: unknown, { payload, ip, now = new Date() }: C
 export async function cancel(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<BookingView> {
   const input = parseBody(lookupInput, body)
   await enforce(payload, [{ key: limitKey(payload, 'lookup:ip', ip), limit: limits.lookupPerIp }], now)
-  const cancelled = await bookingStore(payload).cancelByParent(input.code, input.phone, now)
+  const cancelled = await bookingStore(payload).seats.cancelByParent(input.code, input.phone, now)
   const booking = await findOwnBooking(payload, input)
   if (!cancelled && booking.status !== 'cancelled') {
     if (booking.status === 'confirmed') {

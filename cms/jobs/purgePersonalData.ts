@@ -9,9 +9,9 @@ const DAY = 24 * 60 * 60 * 1000
  */
 export async function purgePersonalData(payload: Payload, now = new Date()): Promise<number> {
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
-  const store = bookingStore(payload)
-  await store.forgetRateLimits(new Date(now.getTime() - DAY))
-  return store.anonymiseBookings(new Date(now.getTime() - settings.retentionDays * DAY), now)
+  const { rateLimits, retention } = bookingStore(payload)
+  await rateLimits.forget(new Date(now.getTime() - DAY))
+  return retention.anonymise(new Date(now.getTime() - settings.retentionDays * DAY), now)
 }
 
 export const purgePersonalDataTask: TaskConfig<{ input: object; output: { anonymised: number } }> = {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { venueText } from '../../common/venue.ts'
 import { bookingStore } from '../booking/index.ts'
-import type { NotificationResult } from '../booking/store.ts'
+import type { NotificationResult } from '../booking/stores/outbox.ts'
 import { env } from '../env.ts'
 import type { Booking, Course, CourseSession, Notification } from '../payload-types.ts'
 import { logSms, type SmsSender } from './sms.ts'
@@ -23,7 +23,7 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
     startsAt: session.startsAt,
     venue: venueText(session.venue, course.format === 'online'),
     waitlistPosition:
-      notification.kind === 'waitlisted' ? await bookingStore(payload).waitlistPosition(booking.id) : undefined,
+      notification.kind === 'waitlisted' ? await bookingStore(payload).seats.waitlistPosition(booking.id) : undefined,
     myBookingUrl: `${env().siteUrl}/my-booking/`,
   })
   await sms.send(booking.phone, message)
@@ -40,10 +40,10 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
  * failure is recorded on the row and retried later (up to five attempts).
  */
 export async function processOutbox(payload: Payload, sms: SmsSender = logSms(payload)): Promise<number> {
-  const store = bookingStore(payload)
+  const { outbox } = bookingStore(payload)
   let sent = 0
   for (;;) {
-    const ids = await store.claimNotifications(BATCH, new Date())
+    const ids = await outbox.claim(BATCH, new Date())
     if (!ids.length) return sent
     const { docs } = await payload.find({
       collection: 'notifications',
@@ -63,7 +63,7 @@ export async function processOutbox(payload: Payload, sms: SmsSender = logSms(pa
         ),
       ),
     )
-    await store.completeNotifications(results)
+    await outbox.complete(results, new Date())
     sent += results.filter((r) => r.status === 'sent').length
   }
 }

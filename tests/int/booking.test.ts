@@ -284,8 +284,8 @@ describe('notifications and retention', () => {
     const ip = nextIp()
     const body = bookingBody(s.id)
     expect((await book(body, { ip })).status).toBe(201)
-    const client = (ctx.payload.db as unknown as { client: import('@libsql/client').Client }).client
-    const keys = async () => (await client.execute('SELECT key FROM rate_limits')).rows.map((r) => String(r.key))
+    const keys = async () =>
+      (await ctx.payload.find({ collection: 'rate-limits', limit: 0, pagination: false })).docs.map((r) => r.key)
     expect((await keys()).length).toBeGreaterThanOrEqual(2)
     expect((await keys()).filter((k) => k.includes(body.phone as string) || k.includes(ip))).toEqual([])
     await purgePersonalData(ctx.payload, new Date(Date.now() + 25 * 60 * 60 * 1000))

@@ -11,7 +11,9 @@
  * - Every booking event lands in the notifications outbox in the same statement, so none is lost.
  */
 
-export const HOLDS_SEAT = `('confirmed', 'attended', 'no-show')`
+import { HOLDS_SEAT as SEAT_HOLDERS } from '../store.ts'
+
+const HOLDS_SEAT = `(${SEAT_HOLDERS.map((status) => `'${status}'`).join(', ')})`
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`
 
 const heldBy = (row: string) => `(CASE WHEN ${row}.status IN ${HOLDS_SEAT} THEN ${row}.attendees ELSE 0 END)`

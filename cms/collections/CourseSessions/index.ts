@@ -10,6 +10,7 @@ import { availabilityEndpoint } from './endpoints/availability.ts'
 import { staffSessionEndpoints } from './endpoints/staff.ts'
 import { completeBookingWindow } from './hooks/completeBookingWindow.ts'
 import { setSessionTitle } from './hooks/setSessionTitle.ts'
+import { settleBookings } from './hooks/settleBookings.ts'
 
 const dateTime = (name: string, label: ReturnType<typeof t>, required = false): DateField => ({
   name,
@@ -65,7 +66,12 @@ export const CourseSessions: CollectionConfig = {
     delete: hasRole('coordinator'),
   },
   endpoints: [availabilityEndpoint, ...staffSessionEndpoints],
-  hooks: { beforeValidate: [completeBookingWindow], beforeChange: [setSessionTitle], ...marksSiteStale() },
+  hooks: {
+    beforeValidate: [completeBookingWindow],
+    beforeChange: [setSessionTitle],
+    afterChange: [settleBookings],
+    ...marksSiteStale(),
+  },
   fields: [
     { name: 'title', type: 'text', label: t('场次', 'Session'), admin: { readOnly: true, hidden: true } },
     {

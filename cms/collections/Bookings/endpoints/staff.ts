@@ -34,7 +34,7 @@ export const staffBookingEndpoints: Endpoint[] = [
     handler: respond(async (req) => {
       requireCoordinator(req)
       const { session, code } = parseBody(checkInInput, await readJson(req))
-      const booking = await bookingStore(req.payload).checkIn(session, code, new Date())
+      const booking = await bookingStore(req.payload).seats.checkIn(session, code, new Date())
       if (booking) return { body: booking }
       const { docs } = await req.payload.find({
         collection: 'bookings',
@@ -49,12 +49,12 @@ export const staffBookingEndpoints: Endpoint[] = [
   },
   bookingAction('staff-cancel', async (req, id) => {
     const { reason } = parseBody(reasonInput, await readJson(req))
-    return changed(await bookingStore(req.payload).cancelByStaff(id, reason, new Date()), '该报名已取消或已结束')
+    return changed(await bookingStore(req.payload).seats.cancelByStaff(id, reason, new Date()), '该报名已取消或已结束')
   }),
   bookingAction('no-show', async (req, id) =>
-    changed(await bookingStore(req.payload).markNoShow(id, new Date()), '只有“已确认”的报名可以标记为未到场'),
+    changed(await bookingStore(req.payload).seats.markNoShow(id, new Date()), '只有“已确认”的报名可以标记为未到场'),
   ),
   bookingAction('promote', async (req, id) =>
-    changed(await bookingStore(req.payload).promote(id, new Date()), '无法转正：不是候补状态，或剩余名额不足'),
+    changed(await bookingStore(req.payload).seats.promote(id, new Date()), '无法转正：不是候补状态，或剩余名额不足'),
   ),
 ]

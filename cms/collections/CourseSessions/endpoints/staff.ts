@@ -52,7 +52,7 @@ export const staffSessionEndpoints: Endpoint[] = [
     handler: respond(async (req) => {
       requireCoordinator(req)
       const { reason } = parseBody(reasonInput, await readJson(req))
-      const cancelled = await bookingStore(req.payload).cancelSession(
+      const cancelled = await bookingStore(req.payload).seats.cancelSession(
         parseId(req.routeParams?.id, '场次'),
         reason,
         new Date(),
