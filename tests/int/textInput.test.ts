@@ -23,7 +23,9 @@ describe('staff text input', () => {
     ] as const) {
       const attempt = ctx.payload.create({ collection: 'articles', data, draft: true })
       await expect(attempt).rejects.toMatchObject({ name: 'ValidationError', status: 400 })
-      const error = await attempt.catch((e: { data: { errors: { path: string; message: string }[] } }) => e)
+      const error = (await attempt.catch((e: unknown) => e)) as {
+        data: { errors: { path: string; message: string }[] }
+      }
       expect(error.data.errors[0]?.path.startsWith(path)).toBe(true)
       expect(error.data.errors[0]?.message).toContain('控制字符')
     }
