@@ -12,6 +12,8 @@ export type BookingErrorCode =
   | 'not_cancellable'
   | 'rate_limited'
   | 'forbidden'
+  | 'phone_unavailable'
+  | 'idempotency_conflict'
 
 const statusOf: Record<BookingErrorCode, number> = {
   invalid_input: 400,
@@ -26,6 +28,8 @@ const statusOf: Record<BookingErrorCode, number> = {
   not_cancellable: 409,
   rate_limited: 429,
   forbidden: 403,
+  phone_unavailable: 409,
+  idempotency_conflict: 409,
 }
 
 export class BookingError extends Error {

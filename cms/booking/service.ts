@@ -25,6 +25,13 @@ const limitKey = (payload: Payload, kind: string, value: string) =>
 type Ctx = { payload: Payload; ip: string; now?: Date }
 
 const sessionNotFound = () => new BookingError('session_not_found', '未找到该场次，请返回课程页重新选择')
+const phoneUnavailable = () =>
+  new BookingError(
+    'phone_unavailable',
+    '该手机号不能再报名本场次。如已报名，请凭报名码在“我的报名”中查询；忘记报名码请联系主办方。',
+  )
+const idempotencyConflict = () =>
+  new BookingError('idempotency_conflict', '这次提交与之前的提交不一致，请刷新页面后重新填写。')
 const rateLimited = () => new BookingError('rate_limited', '操作太频繁，请稍后再试')
 
 async function enforce(payload: Payload, keys: { key: string; limit: number }[], now: Date) {
@@ -75,18 +82,38 @@ export async function book(body: unknown, { payload, ip, now = new Date() }: Ctx
     if (outcome.kind === 'refused') {
       throw outcome.session ? refusalError(availabilityOf(outcome.session, now)) : sessionNotFound()
     }
-    if (outcome.kind === 'phone-already-booked') {
-      return {
-        status: 200,
-        body: {
-          status: outcome.booking.status,
-          message: '该手机号已报名本场次，无需重复报名。请凭报名码在“我的报名”中查询；如忘记报名码，请联系主办方。',
-        },
-      }
+    // Worded so that it does not confirm the number holds a booking here; the booking stays reachable by its code.
+    if (outcome.kind === 'phone-already-booked') throw phoneUnavailable()
+    if (outcome.kind === 'replayed' && !(await carriesSameRequest(payload, outcome.booking, input))) {
+      throw idempotencyConflict()
     }
     return { status: outcome.kind === 'booked' ? 201 : 200, body: await confirmation(payload, outcome.booking) }
   }
   throw new Error('could not draw a unique booking code')
+}
+
+/**
+ * An idempotency key is bound to the request it first carried: a replay with another session, phone or any other
+ * answer gets nothing of the first booking (its code and calendar link would otherwise go to whoever reused the key).
+ */
+async function carriesSameRequest(payload: Payload, stored: StoredBooking, input: BookInput): Promise<boolean> {
+  const booking = await payload.findByID({
+    collection: 'bookings',
+    id: stored.id as number,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const asStored = (v: unknown) => (v === undefined || v === null || v === '' ? null : v)
+  return (
+    String(booking.session) === String(input.session) &&
+    booking.phone === input.phone &&
+    booking.parentName === input.parentName &&
+    booking.childAgeBand === input.childAgeBand &&
+    booking.street === input.street &&
+    asStored(booking.community) === asStored(input.community) &&
+    asStored(booking.email) === asStored(input.email) &&
+    booking.attendees === input.attendees
+  )
 }
 
 async function confirmation(payload: Payload, booking: StoredBooking) {

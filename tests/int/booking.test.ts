@@ -81,14 +81,38 @@ describe('booking a seat', () => {
     expect((await session(s.id)).confirmedCount).toBe(1)
   })
 
-  it('keeps one active booking per phone and session, without revealing its code', async () => {
+  it('binds an idempotency key to the request it first carried: another body gets 409 and nothing of the first', async () => {
+    const [s, other] = await Promise.all([
+      createSession(ctx.payload, { capacity: 5 }),
+      createSession(ctx.payload, { capacity: 5 }),
+    ])
+    const body = bookingBody(s.id)
+    const first = await book(body)
+    expect(first.status).toBe(201)
+    for (const changed of [
+      { ...body, phone: '13900000077' },
+      { ...body, session: other.id },
+      { ...body, attendees: 2 },
+      { ...body, parentName: '另一位家长' },
+    ]) {
+      const reused = await book(changed)
+      expect(reused.status).toBe(409)
+      expect(reused.json.error.code).toBe('idempotency_conflict')
+      expect(reused.text).not.toContain(first.json.code)
+      expect(reused.text).not.toContain(first.json.calendarToken)
+    }
+    expect((await session(s.id)).confirmedCount).toBe(1)
+    expect((await session(other.id)).confirmedCount).toBe(0)
+  })
+
+  it('keeps one active booking per phone and session, without revealing its code or its status', async () => {
     const s = await createSession(ctx.payload, { capacity: 5 })
     const first = await book(bookingBody(s.id, { phone: '13900000001' }))
     const second = await book(bookingBody(s.id, { phone: '+86 139 0000 0001' }))
-    expect(second.status).toBe(200)
-    expect(second.json.code).toBeUndefined()
+    expect(second.status).toBe(409)
+    expect(second.json.error.code).toBe('phone_unavailable')
     expect(second.text).not.toContain(first.json.code)
-    expect(second.json.message).toContain('已报名')
+    expect(second.text).not.toMatch(/confirmed|waitlisted|已报名本场次/)
     expect((await session(s.id)).confirmedCount).toBe(1)
   })
 
