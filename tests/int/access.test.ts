@@ -415,6 +415,28 @@ describe('global access matrix', () => {
 // Rules the matrix alone does not show
 
 describe('drafts stay private', () => {
+  it("a course title saved as a draft does not reach the public through a session's title", async () => {
+    const course = await seed('courses')
+    const published = (await readBack('courses', course)).title as string
+    await ctx.payload.update({
+      collection: 'courses',
+      id: course,
+      data: { title: '尚未发布的课程标题' },
+      draft: true,
+      ...as('coordinator'),
+    })
+    const session = await seed('course-sessions', { ...SPECS['course-sessions'].data(0), course })
+    await ctx.payload.update({
+      collection: 'course-sessions',
+      id: session,
+      data: { capacity: 31 },
+      ...as('coordinator'),
+    })
+    const seen = await ctx.payload.findByID({ collection: 'course-sessions', id: session, ...as('anonymous') })
+    expect(seen.title).toContain(published)
+    expect(JSON.stringify(seen)).not.toContain('尚未发布的课程标题')
+  })
+
   it('anonymous reads the published article but never the draft', async () => {
     const { ids, error } = await findIds('articles', 'anonymous')
     expect(error).toBeUndefined()

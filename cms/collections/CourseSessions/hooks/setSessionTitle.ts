@@ -11,7 +11,8 @@ export const setSessionTitle: CollectionBeforeChangeHook = async ({ data, origin
     collection: 'courses',
     id: courseId,
     depth: 0,
-    draft: true,
+    // The published course: a title saved as a draft must not reach the public through its sessions.
+    draft: false,
     overrideAccess: true,
     req,
     select: { code: true, title: true },
