@@ -39,6 +39,29 @@ const envSchema = z
     SMTP_USER: optionalText,
     SMTP_PASS: optionalText,
     SMTP_FROM: optionalText.pipe(z.email('must be an email address').optional()),
+    BACKUP_DIR: optionalText.transform((v) => resolveFromRoot(v ?? path.join(dataDir, 'backups'))),
+    BACKUP_TIME: z
+      .string()
+      .trim()
+      .default('03:00')
+      .refine((v) => v === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), {
+        message: 'must be a time such as 03:00 (Beijing time) or off',
+      }),
+    BACKUP_KEEP: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(14),
+    BACKUP_S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+    BACKUP_S3_REGION: z.string().trim().default('us-east-1'),
+    BACKUP_S3_BUCKET: optionalText,
+    BACKUP_S3_ACCESS_KEY_ID: optionalText,
+    BACKUP_S3_SECRET_ACCESS_KEY: optionalText,
+    BACKUP_S3_PREFIX: z
+      .string()
+      .trim()
+      .default('fujia-backups/')
+      .transform((v) => (v && !v.endsWith('/') ? `${v}/` : v)),
+    BACKUP_S3_FORCE_PATH_STYLE: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {
@@ -46,6 +69,18 @@ const envSchema = z
     }
     if (env.SMTP_HOST && !env.SMTP_FROM) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required when SMTP_HOST is set' })
+    }
+    // The off-site copy is all or nothing: a half-configured one would fail every night instead of at start.
+    const s3 = [
+      'BACKUP_S3_ENDPOINT',
+      'BACKUP_S3_BUCKET',
+      'BACKUP_S3_ACCESS_KEY_ID',
+      'BACKUP_S3_SECRET_ACCESS_KEY',
+    ] as const
+    if (s3.some((key) => env[key])) {
+      for (const key of s3.filter((k) => !env[k])) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `is required when any of ${s3.join(', ')} is set` })
+      }
     }
   })
 
@@ -55,6 +90,18 @@ export type Env = z.infer<typeof envSchema> & {
   /** Absolute path of the SQLite file (only for the sqlite kind). */
   sqlitePath?: string
   siteUrl: string
+  /** The off-site copy's settings, present only when it is configured. */
+  offsite?: OffsiteSettings
+}
+
+export type OffsiteSettings = {
+  endpoint: string
+  region: string
+  bucket: string
+  accessKeyId: string
+  secretAccessKey: string
+  prefix: string
+  forcePathStyle: boolean
 }
 
 export class EnvError extends Error {
@@ -78,6 +125,21 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     databaseKind,
     sqlitePath,
     siteUrl: env.SITE_URL ?? `http://localhost:${env.PORT}`,
+    offsite: offsiteSettings(env),
+  }
+}
+
+function offsiteSettings(env: z.infer<typeof envSchema>): OffsiteSettings | undefined {
+  const { BACKUP_S3_ENDPOINT, BACKUP_S3_BUCKET, BACKUP_S3_ACCESS_KEY_ID, BACKUP_S3_SECRET_ACCESS_KEY } = env
+  if (!BACKUP_S3_ENDPOINT || !BACKUP_S3_BUCKET || !BACKUP_S3_ACCESS_KEY_ID || !BACKUP_S3_SECRET_ACCESS_KEY) return
+  return {
+    endpoint: BACKUP_S3_ENDPOINT,
+    region: env.BACKUP_S3_REGION,
+    bucket: BACKUP_S3_BUCKET,
+    accessKeyId: BACKUP_S3_ACCESS_KEY_ID,
+    secretAccessKey: BACKUP_S3_SECRET_ACCESS_KEY,
+    prefix: env.BACKUP_S3_PREFIX,
+    forcePathStyle: env.BACKUP_S3_FORCE_PATH_STYLE,
   }
 }
 

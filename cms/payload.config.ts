@@ -28,6 +28,7 @@ import { refuseControlCharacters, refuseControlCharactersInGlobal } from './hook
 import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
 import { emailAdapter } from './notifications/email.ts'
+import { backupTask } from './operations/backupJob.ts'
 import { cmsDir } from './paths.ts'
 
 /** Every collection and global refuses control characters in its text, before its own validation runs. */
@@ -77,6 +78,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · 福家管理后台' },
+    components: { beforeDashboard: ['/components/BackupStatus/index.tsx#BackupStatus'] },
     // Payload's default is Gravatar: a request to a foreign host (blocked in mainland China) carrying a hash of
     // each user's email. The built-in avatar is served by the admin itself.
     avatar: 'default',
@@ -86,7 +88,7 @@ export default buildConfig({
   },
   jobs: {
     // Scheduled publishing runs inside the server process (cms/server/httpServer.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
-    tasks: [sendNotifications, purgePersonalDataTask],
+    tasks: [sendNotifications, purgePersonalDataTask, backupTask(settings)],
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.FUJIA_RUN_JOBS === '1',
   },
