@@ -1,4 +1,7 @@
-/** Why a booking request was refused; `message` is shown to parents as it is, so it is Chinese and actionable. */
+/**
+ * Why a booking request was refused; `message` is shown to parents as it is, so it is Chinese and actionable.
+ * `field` names the request field at fault, so a form can put the message beside it.
+ */
 export type BookingErrorCode =
   | 'invalid_input'
   | 'too_large'
@@ -38,12 +41,14 @@ export class BookingError extends Error {
   constructor(
     readonly code: BookingErrorCode,
     message: string,
+    readonly field?: string,
   ) {
     super(message)
     this.status = statusOf[code]
   }
   toJSON() {
-    return { error: { code: this.code, message: this.message } }
+    const { code, message, field } = this
+    return { error: field ? { code, message, field } : { code, message } }
   }
 }
 

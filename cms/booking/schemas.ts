@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { ageBands } from '../../common/catalogue.ts'
-import { streets } from '../../common/district.ts'
+import { BOOKING_CODE_PATTERN, normaliseBookingCode } from '../../common/booking/code.ts'
+import { codeField, bookingFields as f } from '../../common/booking/fields.ts'
 import { normalisePhone } from '../../common/phone.ts'
-import { normaliseBookingCode } from './code.ts'
 import { BookingError } from './errors.ts'
 
 /** Document IDs: integers on SQLite, 24-hex ObjectIds on MongoDB. */
@@ -14,45 +13,54 @@ export const docId = z.union(
       .regex(/^(\d{1,15}|[0-9a-f]{24})$/)
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
   ],
-  { message: '场次编号无效' },
+  { message: f.session.messages.invalid },
 )
 export type DocId = z.infer<typeof docId>
 
-const phone = z.string({ message: '请填写手机号' }).transform((v, ctx) => {
+const phone = z.string({ message: f.phone.messages.required }).transform((v, ctx) => {
   const normal = normalisePhone(v)
-  if (!normal) ctx.addIssue({ code: 'custom', message: '请填写正确的 11 位手机号' })
+  if (!normal)
+    ctx.addIssue({ code: 'custom', message: v.trim() ? f.phone.messages.invalid : f.phone.messages.required })
   return normal ?? ''
 })
 
 const code = z
-  .string({ message: '请填写报名码' })
+  .string({ message: codeField.messages.required })
   .transform(normaliseBookingCode)
-  .pipe(z.string().regex(/^[2-9A-HJ-NP-Z]{8}$/, '报名码为 8 位字母和数字，请核对'))
+  .pipe(z.string().min(1, codeField.messages.required).regex(BOOKING_CODE_PATTERN, codeField.messages.invalid))
+
+const { attendees } = f
 
 export const bookInput = z
   .object({
     session: docId,
-    parentName: z.string({ message: '请填写家长姓名' }).trim().min(1, '请填写家长姓名').max(20, '家长姓名最多 20 个字'),
+    parentName: z
+      .string({ message: f.parentName.messages.required })
+      .trim()
+      .min(1, f.parentName.messages.required)
+      .max(f.parentName.maxLength, f.parentName.messages.tooLong),
     phone,
-    childAgeBand: z.enum(
-      ageBands.map((b) => b.value),
-      { message: '请选择孩子的年龄段' },
-    ),
-    street: z.enum(streets, { message: '请选择所在街道' }),
-    community: z.string().trim().max(30, '社区名称最多 30 个字').optional(),
+    childAgeBand: z.enum(f.childAgeBand.options, { message: f.childAgeBand.messages.required }),
+    street: z.enum(f.street.options, { message: f.street.messages.required }),
+    community: z.string().trim().max(f.community.maxLength, f.community.messages.tooLong).optional(),
     email: z
-      .union([z.literal(''), z.email('邮箱格式不正确')])
+      .union([
+        z.literal(''),
+        z
+          .email({ pattern: f.email.pattern, message: f.email.messages.invalid })
+          .max(f.email.maxLength, f.email.messages.tooLong),
+      ])
       .optional()
       .transform((v) => v || undefined),
     attendees: z
-      .number({ message: '参加人数应为 1 或 2' })
-      .int()
-      .min(1, '参加人数应为 1 或 2')
-      .max(2, '参加人数应为 1 或 2'),
-    guardianConsent: z.literal(true, { message: '请阅读并勾选同意《儿童个人信息保护规则》' }),
+      .number({ message: attendees.messages.invalid })
+      .int(attendees.messages.invalid)
+      .min(attendees.min, attendees.messages.invalid)
+      .max(attendees.max, attendees.messages.invalid),
+    guardianConsent: z.literal(true, { message: f.guardianConsent.messages.required }),
     idempotencyKey: z
-      .string({ message: '缺少请求编号，请刷新页面后重试' })
-      .regex(/^[A-Za-z0-9_-]{16,80}$/, '请求编号无效，请刷新页面后重试'),
+      .string({ message: f.idempotencyKey.messages.required })
+      .regex(f.idempotencyKey.pattern, f.idempotencyKey.messages.invalid),
   })
   .strict()
 export type BookInput = z.infer<typeof bookInput>
@@ -60,16 +68,20 @@ export type BookInput = z.infer<typeof bookInput>
 export const lookupInput = z.object({ code, phone }).strict()
 export type LookupInput = z.infer<typeof lookupInput>
 
-/** Validates a request body, turning the first problem into a Chinese 400 the form can show. */
+/**
+ * Validates a request body, turning the first problem into a Chinese 400 the form can show beside the field
+ * it names (no field for an unknown key or a body that is not an object).
+ */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body)
   if (result.success) return result.data
   const issue = result.error.issues[0]
-  const message =
-    issue?.code === 'unrecognized_keys'
-      ? `不支持的字段：${issue.keys.join('、')}`
-      : issue?.code === 'invalid_type' && issue.path.length === 0
-        ? '请求内容应为 JSON 对象'
-        : (issue?.message ?? '请求内容有误')
-  throw new BookingError('invalid_input', message)
+  if (!issue) throw new BookingError('invalid_input', '请求内容有误')
+  if (issue.code === 'unrecognized_keys') {
+    throw new BookingError('invalid_input', `不支持的字段：${issue.keys.join('、')}`)
+  }
+  if (issue.path.length === 0) {
+    throw new BookingError('invalid_input', issue.code === 'invalid_type' ? '请求内容应为 JSON 对象' : issue.message)
+  }
+  throw new BookingError('invalid_input', issue.message, String(issue.path[0]))
 }

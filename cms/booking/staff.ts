@@ -1,22 +1,18 @@
 import ExcelJS from 'exceljs'
 import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
+import { normaliseBookingCode } from '../../common/booking/code.ts'
+import { cancelReasonField } from '../../common/booking/fields.ts'
+import { bookingStatusLabels } from '../../common/booking/status.ts'
 import { ageBands } from '../../common/catalogue.ts'
 import { formatDateTime } from '../../common/dates.ts'
 import { maskPhone } from '../../common/phone.ts'
 import { userHasRole } from '../access/roles.ts'
 import type { Booking } from '../payload-types.ts'
-import { normaliseBookingCode } from './code.ts'
 import { BookingError } from './errors.ts'
 import { type DocId, docId } from './schemas.ts'
 
-export const statusLabels: Record<Booking['status'], string> = {
-  confirmed: '已确认',
-  waitlisted: '候补中',
-  cancelled: '已取消',
-  attended: '已签到',
-  'no-show': '未到场',
-}
+export const statusLabels: Record<Booking['status'], string> = bookingStatusLabels.zh
 
 /** Staff endpoints answer coordinators and admins only; everyone else gets the same 403. */
 export function requireCoordinator(req: PayloadRequest) {
@@ -32,7 +28,11 @@ export const parseId = (value: unknown, what = '记录') => {
 }
 
 export const reasonInput = z.object({
-  reason: z.string({ message: '请填写原因' }).trim().min(2, '请填写原因（将告知家长）').max(200, '原因最多 200 个字'),
+  reason: z
+    .string({ message: cancelReasonField.messages.required })
+    .trim()
+    .min(cancelReasonField.minLength, cancelReasonField.messages.tooShort)
+    .max(cancelReasonField.maxLength, cancelReasonField.messages.tooLong),
 })
 export const checkInInput = z.object({
   session: docId,

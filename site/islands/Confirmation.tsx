@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
+import { spacedCode } from '../../common/booking/code.ts'
+import { bookingStatusLabels } from '../../common/booking/status.ts'
 import { calendarUrl, myBookingUrl } from './api.ts'
-import { copyText, focusLater, sessionTime, spacedCode } from './format.ts'
+import { copyText, focusLater, sessionTime } from './format.ts'
 import type { QrPath } from './qr.ts'
 
 export type BookedResult = {
@@ -56,7 +58,7 @@ export function Confirmation({ result, course, session, onAnother }: Props) {
     `福家大讲堂：${course.title}（${course.code}）`,
     `时间：${when}`,
     `地点：${place}`,
-    `报名码：${result.code}${waitlisted ? '（候补中）' : ''}`,
+    `报名码：${result.code}${waitlisted ? `（${bookingStatusLabels.zh.waitlisted}）` : ''}`,
   ].join('\n')
 
   const onCopy = async () => setCopy((await copyText(details)) ? 'copied' : 'failed')

@@ -4,35 +4,19 @@
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { BookingView } from '../../cms/booking/service.ts'
+import { CODE_LENGTH, normaliseBookingCode, spacedCode } from '../../common/booking/code.ts'
+import { bookingFields, codeField } from '../../common/booking/fields.ts'
+import { bookingStatusLabels } from '../../common/booking/status.ts'
 import { normalisePhone } from '../../common/phone.ts'
 import { venueText } from '../../common/venue.ts'
 import { api, calendarUrl } from './api.ts'
-import {
-  bookingStatusLabel,
-  focusLater,
-  formatDateTime,
-  isBookingCode,
-  normaliseCode,
-  sessionTime,
-  spacedCode,
-} from './format.ts'
+import { problemsText } from './checks.ts'
+import { focusLater, formatDateTime, sessionTime } from './format.ts'
+import { type LookupErrors, lookupFieldOrder, validateLookup } from './lookupForm.ts'
 import './booking.css'
 
-type Field = 'code' | 'phone'
-type Errors = Partial<Record<Field, string>>
-
-function validate(code: string, phone: string): Errors {
-  const errors: Errors = {}
-  const normal = normaliseCode(code)
-  if (!normal) errors.code = '请填写报名码'
-  else if (!isBookingCode(normal)) errors.code = '报名码为 8 位字母和数字，请核对'
-  if (!phone.trim()) errors.phone = '请填写手机号'
-  else if (!normalisePhone(phone)) errors.phone = '请填写正确的 11 位手机号'
-  return errors
-}
-
 function statusText(view: BookingView): string {
-  const label = bookingStatusLabel[view.status] ?? view.status
+  const label = bookingStatusLabels.zh[view.status] ?? view.status
   return view.status === 'waitlisted' && view.waitlistPosition ? `${label}（第 ${view.waitlistPosition} 位）` : label
 }
 
@@ -110,7 +94,7 @@ export default function MyBooking() {
   const [hydrated, setHydrated] = useState(false)
   const [code, setCode] = useState('')
   const [phone, setPhone] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
+  const [errors, setErrors] = useState<LookupErrors>({})
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
   const [view, setView] = useState<BookingView | null>(null)
@@ -127,7 +111,7 @@ export default function MyBooking() {
     setHydrated(true)
     try {
       const fromUrl = new URLSearchParams(window.location.search).get('code')
-      if (fromUrl) setCode(normaliseCode(fromUrl).slice(0, 8))
+      if (fromUrl) setCode(normaliseBookingCode(fromUrl).slice(0, CODE_LENGTH))
     } catch {
       // no URLSearchParams: the field stays empty
     }
@@ -147,15 +131,15 @@ export default function MyBooking() {
     if (busyNow.current) return
     setFormError('')
     setStatus('')
-    const found = validate(code, phone)
+    const found = validateLookup({ code, phone })
     setErrors(found)
-    const first = (['code', 'phone'] as const).find((f) => found[f])
+    const first = lookupFieldOrder.find((f) => found[f])
     if (first) {
-      setFormError(`有 ${Object.keys(found).length} 项需要填写或修改，请查看标红的提示。`)
+      setFormError(problemsText(Object.keys(found).length))
       focusLater(() => document.getElementById(`mb-${first}`))
       return
     }
-    const body = { code: normaliseCode(code), phone: normalisePhone(phone) ?? phone }
+    const body = { code: normaliseBookingCode(code), phone: normalisePhone(phone) ?? phone }
     const answer = await run<BookingView>('/api/bookings/lookup', body)
     if (!answer.ok) {
       setFormError(answer.error.message)
@@ -284,7 +268,7 @@ export default function MyBooking() {
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
-              maxLength={12}
+              maxLength={codeField.inputMaxLength}
               value={code}
               onInput={(e) => {
                 setCode(e.currentTarget.value)
@@ -294,7 +278,7 @@ export default function MyBooking() {
               aria-describedby={['mb-code-hint', errors.code && 'mb-code-error'].filter(Boolean).join(' ')}
             />
             <p className="bk-hint" id="mb-code-hint">
-              报名成功时显示的 8 位字母和数字。
+              报名成功时显示的 {CODE_LENGTH} 位字母和数字。
             </p>
             {errors.code && (
               <p className="bk-error" id="mb-code-error">
@@ -312,7 +296,7 @@ export default function MyBooking() {
               type="tel"
               inputMode="tel"
               autoComplete="tel"
-              maxLength={20}
+              maxLength={bookingFields.phone.inputMaxLength}
               value={phone}
               onInput={(e) => {
                 setPhone(e.currentTarget.value)

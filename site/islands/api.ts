@@ -3,7 +3,8 @@
  * message to show as it is. Plain fetch (WeChat's browser has it); a timeout where AbortController exists.
  */
 
-export type ApiError = { code: string; message: string }
+/** `field`: the request field a 400 is about, when it is about one. */
+export type ApiError = { code: string; message: string; field?: string }
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
@@ -45,14 +46,18 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
     return {
       ok: false,
       status: response.status,
-      error: { code: String(error.code ?? 'error'), message: error.message },
+      error: {
+        code: String(error.code ?? 'error'),
+        message: error.message,
+        ...(typeof error.field === 'string' ? { field: error.field } : {}),
+      },
       retryable,
     }
   }
   return { ok: false, status: response.status, error: serverError, retryable: true }
 }
 
-/** An idempotency key (16–80 of [A-Za-z0-9_-]): getRandomValues works outside secure contexts too. */
+/** An idempotency key (bookingFields.idempotencyKey.pattern): getRandomValues works outside secure contexts too. */
 export function newIdempotencyKey(): string {
   const bytes = new Uint8Array(16)
   if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function') crypto.getRandomValues(bytes)

@@ -1,4 +1,4 @@
-/** Words and small helpers the two booking islands share. Times are Asia/Shanghai, as on the rest of the site. */
+/** Small helpers the two booking islands share. Times are Asia/Shanghai, as on the rest of the site. */
 import { formatDateTime, formatWeekday } from '../../common/dates.ts'
 
 /** "2026年11月23日（周一）14:30–16:00"; both ends in full when the session runs past midnight. */
@@ -17,21 +17,6 @@ function splitDateTime(value: string): [string, string] {
 }
 
 export { formatDateTime }
-
-export const bookingStatusLabel: Record<string, string> = {
-  confirmed: '已确认',
-  waitlisted: '候补中',
-  cancelled: '已取消',
-  attended: '已签到',
-  'no-show': '未到场',
-}
-
-/** What a parent types as a booking code ("k7qx m3pd", "K7QX-M3PD") as the API stores it. */
-export const normaliseCode = (input: string) => input.replace(/[\s-]/g, '').toUpperCase()
-export const isBookingCode = (code: string) => /^[2-9A-HJ-NP-Z]{8}$/.test(code)
-
-/** "K7QX M3PD": easier to read aloud and to copy by eye. */
-export const spacedCode = (code: string) => code.replace(/^(.{4})(.{4})$/, '$1 $2')
 
 /**
  * Copies text: the async Clipboard API where the page may use it, else a selected textarea and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CODE_ALPHABET, generateBookingCode, normaliseBookingCode } from '../../cms/booking/code.ts'
+import { generateBookingCode } from '../../cms/booking/code.ts'
+import { CODE_ALPHABET, normaliseBookingCode } from '../../common/booking/code.ts'
 
 describe('booking codes', () => {
   it('are 8 characters from an alphabet without look-alikes', () => {

@@ -1,4 +1,6 @@
 import type { CollectionConfig } from 'payload'
+import { bookingFields, cancelReasonField } from '../../../common/booking/fields.ts'
+import { bookingStatuses } from '../../../common/booking/status.ts'
 import { ageBands } from '../../../common/catalogue.ts'
 import { streetOptions } from '../../../common/district.ts'
 import { t } from '../../../common/i18n.ts'
@@ -8,14 +10,6 @@ import { systemOnly } from '../../access/systemOnly.ts'
 import { publicBookingEndpoints } from './endpoints/public.ts'
 import { staffBookingEndpoints } from './endpoints/staff.ts'
 import { maskPhoneInLists } from './hooks/maskPhoneInLists.ts'
-
-export const bookingStatuses = [
-  { value: 'confirmed', label: t('已确认', 'Confirmed') },
-  { value: 'waitlisted', label: t('候补中', 'Waitlisted') },
-  { value: 'cancelled', label: t('已取消', 'Cancelled') },
-  { value: 'attended', label: t('已签到', 'Attended') },
-  { value: 'no-show', label: t('未到场', 'No-show') },
-] as const
 
 const timestamp = (name: string, label: ReturnType<typeof t>) => ({
   name,
@@ -73,7 +67,13 @@ export const Bookings: CollectionConfig = {
       access: { update: systemOnly },
       admin: { readOnly: true },
     },
-    { name: 'parentName', type: 'text', required: true, maxLength: 30, label: t('家长姓名', 'Parent name') },
+    {
+      name: 'parentName',
+      type: 'text',
+      required: true,
+      maxLength: bookingFields.parentName.maxLength,
+      label: t('家长姓名', 'Parent name'),
+    },
     {
       name: 'phone',
       type: 'text',
@@ -93,16 +93,21 @@ export const Bookings: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'street', type: 'select', required: true, options: streetOptions, label: t('街道', 'Street') },
-        { name: 'community', type: 'text', maxLength: 30, label: t('社区', 'Community') },
+        {
+          name: 'community',
+          type: 'text',
+          maxLength: bookingFields.community.maxLength,
+          label: t('社区', 'Community'),
+        },
       ],
     },
     {
       name: 'attendees',
       type: 'number',
       required: true,
-      min: 1,
-      max: 2,
-      defaultValue: 1,
+      min: bookingFields.attendees.min,
+      max: bookingFields.attendees.max,
+      defaultValue: bookingFields.attendees.min,
       label: t('参加人数', 'Attendees'),
     },
     {
@@ -128,7 +133,7 @@ export const Bookings: CollectionConfig = {
     {
       name: 'cancelReason',
       type: 'text',
-      maxLength: 200,
+      maxLength: cancelReasonField.maxLength,
       label: t('取消原因（家长可见）', 'Cancellation reason (shown to the parent)'),
     },
     timestamp('cancelledAt', t('取消时间', 'Cancelled at')),

@@ -1,7 +1,7 @@
 'use client'
 import { Button, ConfirmationModal, useModal } from '@payloadcms/ui'
 import { useId, useRef, useState } from 'react'
-import { ReasonField } from './ReasonField.tsx'
+import { ReasonField, reasonGiven } from './ReasonField.tsx'
 import type { Strings } from './strings.ts'
 
 type Props = {
@@ -22,7 +22,7 @@ export function DangerZone({ s, activeBookings, onCancelSession }: Props) {
   const [invalid, setInvalid] = useState(false)
 
   const ask = () => {
-    if (reason.trim().length < 2) {
+    if (!reasonGiven(reason)) {
       setInvalid(true)
       input.current?.focus()
       return

@@ -1,5 +1,6 @@
 'use client'
 import type { ReactNode, RefObject } from 'react'
+import { cancelReasonField } from '../../../common/booking/fields.ts'
 
 type Props = {
   id: string
@@ -11,6 +12,9 @@ type Props = {
   invalid: boolean
   setInvalid: (value: boolean) => void
 }
+
+/** Long enough to tell the parent something: the staff endpoints refuse shorter reasons. */
+export const reasonGiven = (reason: string) => reason.trim().length >= cancelReasonField.minLength
 
 /** The required "reason shown to the parent" input used when cancelling a booking or a whole session. */
 export function ReasonField({ id, label, requiredMessage, inputRef, reason, setReason, invalid, setInvalid }: Props) {
@@ -26,13 +30,13 @@ export function ReasonField({ id, label, requiredMessage, inputRef, reason, setR
           id={`${id}-reason`}
           type="text"
           value={reason}
-          maxLength={200}
+          maxLength={cancelReasonField.maxLength}
           aria-required
           aria-invalid={invalid}
           aria-describedby={invalid ? `${id}-error` : undefined}
           onChange={(event) => {
             setReason(event.target.value)
-            if (invalid && event.target.value.trim().length >= 2) setInvalid(false)
+            if (invalid && reasonGiven(event.target.value)) setInvalid(false)
           }}
         />
       </div>

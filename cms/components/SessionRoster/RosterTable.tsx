@@ -2,7 +2,7 @@
 import { Button } from '@payloadcms/ui'
 import { Fragment, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import type { RosterRow } from './api.ts'
-import { ReasonField } from './ReasonField.tsx'
+import { ReasonField, reasonGiven } from './ReasonField.tsx'
 import { formatTime, type Strings } from './strings.ts'
 
 export type RowAction = 'no-show' | 'promote' | 'staff-cancel'
@@ -212,7 +212,7 @@ function CancelBooking({ row, s, busy, onConfirm, onDismiss }: InlineProps & { o
       onKeyDown={escapeCloses(onDismiss)}
       onSubmit={(event) => {
         event.preventDefault()
-        if (reason.trim().length < 2) {
+        if (!reasonGiven(reason)) {
           setInvalid(true)
           input.current?.focus()
           return

@@ -1,7 +1,16 @@
+import { cancelReasonField } from '../../../common/booking/fields.ts'
+import { bookingStatusLabels } from '../../../common/booking/status.ts'
 import { TIMEZONE } from '../../../common/i18n.ts'
-import type { Booking } from '../../payload-types.ts'
 
-type Status = Booking['status']
+/** Counts, filter, table and buttons name a status the way the rest of the platform does. */
+const statusWords = (status: typeof bookingStatusLabels.zh) => ({
+  confirmed: status.confirmed,
+  waitlisted: status.waitlisted,
+  attended: status.attended,
+  noShow: status['no-show'],
+  status,
+  markNoShow: status['no-show'],
+})
 
 /** The panel's labels in the admin's two languages; Chinese is the default. */
 const zh = {
@@ -10,11 +19,7 @@ const zh = {
   loading: '正在加载…',
   loadFailed: (message: string) => `加载失败：${message}`,
   counts: '人数统计',
-  confirmed: '已确认',
   capacity: '名额',
-  waitlisted: '候补',
-  attended: '已签到',
-  noShow: '未到场',
   people: (n: number) => `${n} 人`,
   sessionCancelled: (reason: string) => `本场次已取消${reason ? `：${reason}` : ''}`,
   checkIn: '签到',
@@ -54,14 +59,7 @@ const zh = {
     checkedInAt: '签到时间',
     actions: '操作',
   },
-  status: {
-    confirmed: '已确认',
-    waitlisted: '候补中',
-    cancelled: '已取消',
-    attended: '已签到',
-    'no-show': '未到场',
-  } satisfies Record<Status, string>,
-  markNoShow: '未到场',
+  ...statusWords(bookingStatusLabels.zh),
   promote: '转正',
   cancel: '取消',
   confirmNoShow: (code: string, name: string) => `确认将 ${code}（${name}）标记为未到场？`,
@@ -69,7 +67,7 @@ const zh = {
   dismiss: '放弃',
   cancelReason: '取消原因（将告知家长）',
   cancelConfirm: '确认取消报名',
-  reasonRequired: '请填写原因（至少 2 个字，将告知家长）',
+  reasonRequired: cancelReasonField.messages.hint as string,
   markedNoShow: (code: string) => `已将 ${code} 标记为未到场`,
   promoted: (code: string) => `已将 ${code} 转为已确认`,
   cancelled: (code: string) => `已取消报名 ${code}，家长会收到通知`,
@@ -95,11 +93,7 @@ const en: Strings = {
   loading: 'Loading…',
   loadFailed: (message) => `Could not load: ${message}`,
   counts: 'Counts',
-  confirmed: 'Confirmed',
   capacity: 'capacity',
-  waitlisted: 'Waitlist',
-  attended: 'Checked in',
-  noShow: 'No-show',
   people: (n) => `${n}`,
   sessionCancelled: (reason) => `This session was cancelled${reason ? `: ${reason}` : ''}`,
   checkIn: 'Check-in',
@@ -139,14 +133,7 @@ const en: Strings = {
     checkedInAt: 'Checked in at',
     actions: 'Actions',
   },
-  status: {
-    confirmed: 'Confirmed',
-    waitlisted: 'Waitlisted',
-    cancelled: 'Cancelled',
-    attended: 'Checked in',
-    'no-show': 'No-show',
-  },
-  markNoShow: 'No-show',
+  ...statusWords(bookingStatusLabels.en),
   promote: 'Promote',
   cancel: 'Cancel',
   confirmNoShow: (code, name) => `Mark ${code} (${name}) as a no-show?`,
@@ -154,7 +141,7 @@ const en: Strings = {
   dismiss: 'Never mind',
   cancelReason: 'Reason (shown to the parent)',
   cancelConfirm: 'Cancel booking',
-  reasonRequired: 'Give a reason (at least 2 characters; the parent sees it)',
+  reasonRequired: `Give a reason (at least ${cancelReasonField.minLength} characters; the parent sees it)`,
   markedNoShow: (code) => `${code} marked as a no-show`,
   promoted: (code) => `${code} is now confirmed`,
   cancelled: (code) => `Booking ${code} cancelled; the parent will be notified`,

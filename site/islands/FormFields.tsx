@@ -1,0 +1,108 @@
+/** The booking form's labelled inputs, each with its optional hint and its error, wired for screen readers. */
+import type { ReactNode } from 'react'
+import { errorId, type FieldErrors, type FormField, fieldId } from './bookingForm.ts'
+
+/** The ids an input is described by: its hint and, when shown, its error. */
+export const describedBy = (errors: FieldErrors, field: FormField, hint?: string) =>
+  [hint, errors[field] ? errorId(field) : undefined].filter(Boolean).join(' ') || undefined
+
+export function FieldError({ errors, field }: { errors: FieldErrors; field: FormField }) {
+  return errors[field] ? (
+    <p className="bk-error" id={errorId(field)}>
+      {errors[field]}
+    </p>
+  ) : null
+}
+
+type TextFieldProps = {
+  field: FormField
+  label: string
+  value: string
+  onChange: (value: string) => void
+  errors: FieldErrors
+  type: 'text' | 'tel' | 'email'
+  maxLength: number
+  autoComplete?: string
+  inputMode?: 'text' | 'tel' | 'email'
+  hint?: string
+}
+
+export function TextField({ field, label, value, onChange, errors, hint, ...input }: TextFieldProps) {
+  const hintId = hint && `${fieldId(field)}-hint`
+  return (
+    <div className="bk-field">
+      <label className="bk-label" htmlFor={fieldId(field)}>
+        {label}
+      </label>
+      <input
+        id={fieldId(field)}
+        className="bk-input text-input"
+        {...input}
+        value={value}
+        onInput={(e) => onChange(e.currentTarget.value)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={describedBy(errors, field, hintId)}
+      />
+      {hint && (
+        <p className="bk-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <FieldError errors={errors} field={field} />
+    </div>
+  )
+}
+
+type SelectFieldProps = {
+  field: FormField
+  label: string
+  value: string
+  onChange: (value: string) => void
+  errors: FieldErrors
+  options: { value: string; label: string }[]
+}
+
+/** A select whose first option, "请选择", stands for no choice yet. */
+export function SelectField({ field, label, value, onChange, errors, options }: SelectFieldProps) {
+  return (
+    <div className="bk-field">
+      <label className="bk-label" htmlFor={fieldId(field)}>
+        {label}
+      </label>
+      <select
+        id={fieldId(field)}
+        className="bk-input text-input"
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={describedBy(errors, field)}
+      >
+        <option value="">请选择</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError errors={errors} field={field} />
+    </div>
+  )
+}
+
+/** A group of radio buttons or other inputs under one legend. */
+export function Group({
+  legend,
+  describedBy,
+  children,
+}: {
+  legend: string
+  describedBy?: string
+  children: ReactNode
+}) {
+  return (
+    <fieldset className="bk-group" aria-describedby={describedBy}>
+      <legend className="bk-label">{legend}</legend>
+      {children}
+    </fieldset>
+  )
+}
