@@ -5,6 +5,8 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type CollectionConfig, type GlobalConfig } from 'payload'
 import sharp from 'sharp'
 import { TIMEZONE } from '../common/i18n.ts'
+import { DATE_TIME_FORMAT } from './admin/dateFormats.ts'
+import { staffAdmin } from './admin/staffAdmin.ts'
 import { bookingStore } from './booking/index.ts'
 import { Articles } from './collections/Articles/index.ts'
 import { Bookings } from './collections/Bookings/index.ts'
@@ -19,6 +21,7 @@ import { Notifications } from './collections/Notifications/index.ts'
 import { RateLimits } from './collections/RateLimits/index.ts'
 import { Topics } from './collections/Topics/index.ts'
 import { Users } from './collections/Users/index.ts'
+import { markIconUrl } from './components/Brand/mark.ts'
 import { databaseAdapter } from './db.ts'
 import { env } from './env.ts'
 import { Home } from './globals/Home/index.ts'
@@ -77,15 +80,30 @@ export default buildConfig({
   upload: { limits: { fileSize: 10 * 1024 * 1024 } },
   admin: {
     user: Users.slug,
-    meta: { titleSuffix: ' · 福家管理后台' },
-    components: { beforeDashboard: ['/components/BackupStatus/index.tsx#BackupStatus'] },
+    meta: {
+      titleSuffix: ' · 福家管理后台',
+      description: '福家管理后台',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: markIconUrl }],
+      openGraph: { siteName: '福家', description: '福家管理后台' },
+    },
+    components: {
+      graphics: { Logo: '/components/Brand/index.tsx#Logo', Icon: '/components/Brand/index.tsx#Icon' },
+      beforeDashboard: [
+        '/components/BackupStatus/index.tsx#BackupStatus',
+        '/components/AdminDashboard/index.tsx#AdminDashboard',
+      ],
+    },
     // Payload's default is Gravatar: a request to a foreign host (blocked in mainland China) carrying a hash of
     // each user's email. The built-in avatar is served by the admin itself.
     avatar: 'default',
-    dateFormat: 'yyyy年M月d日 HH:mm',
+    dateFormat: DATE_TIME_FORMAT,
+    // One zone only: every time is entered and shown as Beijing time whatever the browser's zone; custom.css hides
+    // the one-choice zone picker under each field and the dashboard says it once.
     timezones: { defaultTimezone: TIMEZONE, supportedTimezones: [{ label: '北京时间', value: TIMEZONE }] },
     importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') },
   },
+  // Dates in Chinese order and the API tab for administrators only, across every collection and global.
+  plugins: [staffAdmin],
   jobs: {
     // Scheduled publishing runs inside the server process (cms/server/httpServer.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
     tasks: [sendNotifications, purgePersonalDataTask, backupTask(settings)],

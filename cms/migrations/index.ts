@@ -2,6 +2,7 @@ import * as migration_20261123_164650_initial from './20261123_164650_initial';
 import * as migration_20261123_172143_booking from './20261123_172143_booking';
 import * as migration_20261123_180945_site_build from './20261123_180945_site_build';
 import * as migration_20261123_200414_lean_booking_writes from './20261123_200414_lean_booking_writes';
+import * as migration_20261205_233905_drop_autosave from './20261205_233905_drop_autosave';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_200414_lean_booking_writes.up,
     down: migration_20261123_200414_lean_booking_writes.down,
-    name: '20261123_200414_lean_booking_writes'
+    name: '20261123_200414_lean_booking_writes',
+  },
+  {
+    up: migration_20261205_233905_drop_autosave.up,
+    down: migration_20261205_233905_drop_autosave.down,
+    name: '20261205_233905_drop_autosave'
   },
 ];

@@ -68,7 +68,8 @@ test('a coordinator checks a parent in from the session roster and exports it wi
     page.waitForEvent('download'),
     page.getByRole('link', { name: '导出 CSV' }).click(),
   ])
-  expect(download.suggestedFilename()).toBe(`roster-${session?.id}.csv`)
+  // Named in Chinese with the course and its date, e.g. 名单-家风家训润童心-2026-12-16.csv.
+  expect(download.suggestedFilename()).toMatch(/^名单-\S.*-\d{4}-\d{2}-\d{2}\.csv$/)
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '')
   const [header, ...lines] = csv.trim().split('\r\n')
   expect(header?.split(',').slice(0, 4)).toEqual(['报名码', '状态', '家长姓名', '手机号'])

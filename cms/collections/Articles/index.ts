@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
+import { SCHEDULE_PUBLISH } from '../../admin/dateFormats.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
@@ -27,10 +28,9 @@ export const Articles: CollectionConfig = {
     update: hasRole('editor'),
     delete: hasRole('editor'),
   },
-  versions: {
-    maxPerDoc: 50,
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
-  },
+  // No autosave: it created an untitled draft on merely opening the create form, and an autosave landing just after
+  // 发布修改 left a newer draft, so a live article read "已更改". Staff save drafts with 保存草稿.
+  versions: { maxPerDoc: 50, drafts: { schedulePublish: SCHEDULE_PUBLISH } },
   hooks: marksSiteStale(),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80, label: t('标题', 'Title') },

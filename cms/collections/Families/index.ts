@@ -5,6 +5,7 @@ import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
 import { isStaffUser } from '../../access/roles.ts'
+import { SCHEDULE_PUBLISH } from '../../admin/dateFormats.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
@@ -29,7 +30,8 @@ export const Families: CollectionConfig = {
     update: hasRole('editor'),
     delete: hasRole('editor'),
   },
-  versions: { maxPerDoc: 50, drafts: { autosave: { interval: 2000 }, schedulePublish: true } },
+  // No autosave, as for articles (see there): drafts are saved with 保存草稿.
+  versions: { maxPerDoc: 50, drafts: { schedulePublish: SCHEDULE_PUBLISH } },
   hooks: { beforeChange: [requireConsentToPublish], ...marksSiteStale() },
   fields: [
     { name: 'familyName', type: 'text', required: true, label: t('家庭名称', 'Family name') },

@@ -23,7 +23,10 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SessionRosterView as SessionRosterView_36225140e7ec330eb64aef2310b1ce72 } from '../../../components/SessionRoster/index.tsx'
 import { SiteBuildStatus as SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb } from '../../../components/SiteBuildStatus/index.tsx'
+import { Icon as Icon_5d753751d8a6636818a5a2f21e5701ab } from '../../../components/Brand/index.tsx'
+import { Logo as Logo_5d753751d8a6636818a5a2f21e5701ab } from '../../../components/Brand/index.tsx'
 import { BackupStatus as BackupStatus_f1ba97d63ceff8e150ef06fbbe7e7085 } from '../../../components/BackupStatus/index.tsx'
+import { AdminDashboard as AdminDashboard_49c9dd7f0f048505fe595e4cf0529c0c } from '../../../components/AdminDashboard/index.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -53,6 +56,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SessionRoster/index.tsx#SessionRosterView": SessionRosterView_36225140e7ec330eb64aef2310b1ce72,
   "/components/SiteBuildStatus/index.tsx#SiteBuildStatus": SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb,
+  "/components/Brand/index.tsx#Icon": Icon_5d753751d8a6636818a5a2f21e5701ab,
+  "/components/Brand/index.tsx#Logo": Logo_5d753751d8a6636818a5a2f21e5701ab,
   "/components/BackupStatus/index.tsx#BackupStatus": BackupStatus_f1ba97d63ceff8e150ef06fbbe7e7085,
+  "/components/AdminDashboard/index.tsx#AdminDashboard": AdminDashboard_49c9dd7f0f048505fe595e4cf0529c0c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

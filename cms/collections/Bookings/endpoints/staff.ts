@@ -3,7 +3,7 @@ import { BookingError } from '../../../booking/errors.ts'
 import { readJson, respond } from '../../../booking/http.ts'
 import { bookingStore } from '../../../booking/index.ts'
 import { parseBody } from '../../../booking/schemas.ts'
-import { checkInInput, parseId, reasonInput, requireCoordinator } from '../../../booking/staff.ts'
+import { checkInInput, parseId, reasonInput, requireCoordinator, statusLabels } from '../../../booking/staff.ts'
 import type { StoredBooking } from '../../../booking/store.ts'
 import { kickNotifier } from '../../../notifications/kick.ts'
 
@@ -43,7 +43,7 @@ export const staffBookingEndpoints: Endpoint[] = [
         limit: 1,
       })
       if (docs[0]?.status === 'attended') return { body: { ...docs[0], alreadyCheckedIn: true } }
-      if (docs[0]) throw new BookingError('not_cancellable', `该报名状态为“${docs[0].status}”，不能签到`)
+      if (docs[0]) throw new BookingError('not_cancellable', `该报名${statusLabels[docs[0].status]}，不能签到`)
       throw new BookingError('booking_not_found', '本场次没有这个报名码')
     }),
   },

@@ -4,6 +4,7 @@ import { readJson, respond } from '../../../booking/http.ts'
 import { bookingStore } from '../../../booking/index.ts'
 import { parseBody } from '../../../booking/schemas.ts'
 import { parseId, reasonInput, requireCoordinator, roster, rosterCsv, rosterXlsx } from '../../../booking/staff.ts'
+import { attachment, rosterFileName } from '../../../lib/downloadName.ts'
 import { kickNotifier } from '../../../notifications/kick.ts'
 import { requestSiteBuild } from '../../../publishing/markStale.ts'
 
@@ -20,10 +21,14 @@ const rosterExport = (format: 'csv' | 'xlsx'): Endpoint => ({
       return Response.json({ error: { code: 'forbidden', message: '您无权执行此操作' } }, { status: 403 })
     }
     const id = parseId(req.routeParams?.id, '场次')
-    const session = await req.payload.findByID({ collection: 'course-sessions', id: id as number, depth: 0 })
+    const session = await req.payload.findByID({ collection: 'course-sessions', id: id as number, depth: 1 })
     const rows = await roster(req.payload, id, revealPhones(req.url))
-    const name = `roster-${id}.${format}`
-    const headers = { 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'private, no-store' }
+    const course = typeof session.course === 'object' ? session.course.title : ''
+    const name = rosterFileName(course, session.startsAt, format)
+    const headers = {
+      'Content-Disposition': attachment(name, `roster-${id}.${format}`),
+      'Cache-Control': 'private, no-store',
+    }
     if (format === 'csv') {
       return new Response(rosterCsv(rows), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
     }

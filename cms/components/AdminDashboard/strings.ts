@@ -1,0 +1,51 @@
+/** The dashboard's words in the admin's two languages; Chinese is the default. */
+const zh = {
+  greeting: (name: string) => `${name}，您好`,
+  timezoneNote: '后台所有时间均为北京时间。',
+  today: '今天的课',
+  comingDays: (days: number) => `接下来 ${days} 天的课`,
+  noSessions: '没有安排。',
+  confirmed: '已报名',
+  waitlist: '候补',
+  seats: (taken: number, total: number) => `${taken} / ${total} 人`,
+  full: '已满',
+  cancelled: '已取消',
+  roster: '名单与签到',
+  allSessions: '全部开课场次',
+  drafts: '未发布的草稿',
+  noDrafts: '没有未发布的草稿。',
+  scheduled: '我安排的定时发布',
+  noScheduled: '没有待执行的定时发布。',
+  publishAt: (when: string) => `${when} 发布`,
+  unpublishAt: (when: string) => `${when} 撤回`,
+  editedAt: (when: string) => `最后修改 ${when}`,
+  untitled: '（未填写标题）',
+  kinds: { articles: '文章', families: '最美家庭' },
+}
+export type Strings = typeof zh
+
+const en: Strings = {
+  greeting: (name) => `Hello, ${name}`,
+  timezoneNote: 'All times in the admin are Beijing time.',
+  today: "Today's sessions",
+  comingDays: (days) => `Sessions in the next ${days} days`,
+  noSessions: 'None scheduled.',
+  confirmed: 'Booked',
+  waitlist: 'Waitlist',
+  seats: (taken, total) => `${taken} / ${total}`,
+  full: 'Full',
+  cancelled: 'Cancelled',
+  roster: 'Roster & check-in',
+  allSessions: 'All course sessions',
+  drafts: 'Unpublished drafts',
+  noDrafts: 'No unpublished drafts.',
+  scheduled: 'Publishing I scheduled',
+  noScheduled: 'Nothing scheduled.',
+  publishAt: (when) => `Publishes ${when}`,
+  unpublishAt: (when) => `Unpublishes ${when}`,
+  editedAt: (when) => `Last edited ${when}`,
+  untitled: '(untitled)',
+  kinds: { articles: 'Article', families: 'Model family' },
+}
+
+export const stringsFor = (language?: string): Strings => (language === 'en' ? en : zh)
