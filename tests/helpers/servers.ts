@@ -3,11 +3,21 @@ import path from 'node:path'
 
 export type ApiServer = { url: string; process: ChildProcess; stop: () => Promise<void> }
 
-/** Starts tests/helpers/apiServer.ts as its own process on the given database; resolves once it listens. */
+/**
+ * Starts tests/helpers/apiServer.ts as its own process on the given database; resolves once it listens. It trusts
+ * X-Forwarded-For (TRUST_PROXY=1, unless `env` says otherwise), so a test can speak for many clients.
+ */
 export function startApiServer(env: Record<string, string>): Promise<ApiServer> {
   // Node itself with tsx as a loader (not the tsx CLI, which would sit in between): a kill reaches the server.
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/helpers/apiServer.ts')], {
-    env: { ...process.env, NODE_ENV: 'development', DISABLE_PAYLOAD_HMR: 'true', API_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DISABLE_PAYLOAD_HMR: 'true',
+      API_PORT: '0',
+      TRUST_PROXY: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { blocksToLexical } from '../../content-migrations/lib/lexical.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
 
@@ -98,6 +98,17 @@ function countingWorker(
   })
   workers.push(worker)
   return { worker, runs }
+}
+
+/** Waits (bounded) until the workers running on their own have handled every request made so far and let go. */
+async function allHandled() {
+  await vi.waitUntil(
+    async () => {
+      const s = await state()
+      return s.handledSeq === s.requestSeq && s.status !== 'building' && !s.leaseOwner
+    },
+    { timeout: 60_000, interval: 50 },
+  )
 }
 
 /** Lets any worker catch up with every request made so far. */
@@ -198,20 +209,23 @@ describe('what marks the site stale', () => {
 
 describe('the rebuild worker', () => {
   it('builds exactly once for a burst of publishes, even with two processes watching', async () => {
-    const a = countingWorker({ owner: 'host-a/1' })
-    const b = countingWorker({ owner: 'host-b/2' })
+    const quietMs = 1000
+    const a = countingWorker({ owner: 'host-a/1', quietMs })
+    const b = countingWorker({ owner: 'host-b/2', quietMs })
     await settle(a.worker)
     a.runs.count = 0
     a.worker.start()
     b.worker.start()
 
-    // Five publishes over about half a second: each comes within the 300 ms quiet period of the one before.
+    // Five publishes spread over longer than the quiet period, each well within it of the one before (a slow
+    // publish on a busy machine included): a quiet period counted from the first one would build mid-burst.
     const drafts = await Promise.all([1, 2, 3, 4, 5].map(() => draftArticle()))
     for (const d of drafts) {
       await publish(d.id)
-      await sleep(100)
+      await sleep(quietMs / 3)
     }
-    await sleep(1500)
+    await allHandled()
+    await Promise.all([a.worker.idle(), b.worker.idle()])
     expect(a.runs.count + b.runs.count).toBe(1)
     expect(Math.max(a.runs.maxConcurrent, b.runs.maxConcurrent)).toBe(1)
     const s = await state()
@@ -317,22 +331,28 @@ describe('the rebuild worker', () => {
 
   it('stopping the server stops its build and gives the lease back, leaving the requests pending', async () => {
     let aborted = false
+    let startBuild: () => void = () => undefined
+    const buildStarted = new Promise<void>((resolve) => {
+      startBuild = resolve
+    })
     const worker = new m.worker.SiteBuildWorker({
       store: m.store.siteBuildStore(payload),
       quietMs: 0,
       log: () => undefined,
-      build: (signal) =>
-        new Promise((_, reject) =>
+      build: (signal) => {
+        startBuild()
+        return new Promise((_, reject) =>
           signal.addEventListener('abort', () => {
             aborted = true
             reject(signal.reason)
           }),
-        ),
+        )
+      },
     })
     workers.push(worker)
     await publish((await draftArticle()).id)
     const running = worker.runPending()
-    await sleep(200)
+    await buildStarted
     expect((await state()).status).toBe('building')
     await worker.stop()
     expect(await running).toBe(0)
@@ -413,19 +433,13 @@ describe('the rebuild worker', () => {
 })
 
 describe('publish → live with the real site build', () => {
-  // As in the server process: builds read content over REST from the running server (here Payload's REST
-  // handler in this process, as tests/helpers/apiServer.ts serves it).
+  // As in the server process: builds read content over REST from the running server (here the server
+  // tests/helpers/apiServer.ts runs, in this process).
   let contentUrl: string
   let apiRequests = 0
   beforeAll(async () => {
-    const { handleEndpoints } = await import('payload')
-    const { default: config } = await import('@payload-config')
-    const api = http.createServer(async (req, res) => {
-      apiRequests++
-      const response = await handleEndpoints({ config, request: new Request(`http://127.0.0.1${req.url}`) })
-      res.writeHead(response.status, Object.fromEntries(response.headers))
-      res.end(Buffer.from(await response.arrayBuffer()))
-    })
+    const { apiOnlyServer } = await import('../helpers/apiOnlyServer.ts')
+    const api = apiOnlyServer(payload.config, { trustProxy: false }).on('request', () => void apiRequests++)
     await new Promise<void>((r) => api.listen(0, '127.0.0.1', r))
     contentUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
     return () => void api.close()
