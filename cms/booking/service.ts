@@ -54,7 +54,7 @@ export async function sessionAvailability(payload: Payload, id: DocId, now = new
 
 export type BookResponse = {
   status: 201 | 200
-  body: { code?: string; status: string; waitlistPosition?: number; message?: string; calendarToken?: string }
+  body: { code: string; status: string; waitlistPosition?: number; calendarToken: string }
 }
 
 /** POST /api/bookings/book */

@@ -21,8 +21,6 @@ import { problemsText } from './checks.ts'
 import { focusLater } from './format.ts'
 import { type BookableSession, type SessionState, seatsLeftText, stateOf } from './sessionState.ts'
 
-type BookAnswer = Partial<BookedResult> & { status: string; message?: string }
-
 /** Refreshes the seat numbers the static session list printed at build time. */
 function updateStaticList(id: string, state: SessionState) {
   if (!/^[\w-]+$/.test(id)) return
@@ -124,21 +122,21 @@ export function useBooking(sessions: BookableSession[]) {
 
     busyNow.current = true
     setBusy(true)
-    const answer = await api<BookAnswer>('POST', '/api/bookings/book', { ...payload, idempotencyKey: key })
+    const answer = await api<BookedResult>('POST', '/api/bookings/book', { ...payload, idempotencyKey: key })
     busyNow.current = false
     setBusy(false)
 
     if (answer.ok) {
       pending.current = null
-      const { code, calendarToken, status } = answer.data
-      if (code && calendarToken && (status === 'confirmed' || status === 'waitlisted')) {
-        writeDraft(null)
-        setResult({ booked: { ...answer.data, code, calendarToken, status }, session: selected as BookableSession })
-        void refresh([values.session])
-        return
-      }
-      // This phone already holds a booking for the session: the API says so without revealing its code.
-      setNotice(answer.data.message ?? '该手机号已报名本场次，无需重复报名。')
+      writeDraft(null)
+      setResult({ booked: answer.data, session: selected as BookableSession })
+      void refresh([values.session])
+      return
+    }
+    if (!answer.retryable) pending.current = null
+    // The phone cannot book this session again (the API does not say whether it holds a booking here).
+    if (answer.error.code === 'phone_unavailable') {
+      setNotice(answer.error.message)
       focusLater(() => noticeBox.current)
       return
     }

@@ -154,7 +154,7 @@ test('a parent books a seat on a course page, finds it in 我的报名 and cance
   await island.locator(`input[name="bk-session"][value="${session.id}"]`).check()
   await consent.check()
   await island.getByRole('button', { name: '提交报名' }).click()
-  await expect(island.getByRole('status').filter({ hasText: '该手机号已报名本场次' })).toBeVisible()
+  await expect(island.getByRole('status').filter({ hasText: '该手机号不能再报名本场次' })).toBeVisible()
 
   // The island is the page's only JavaScript.
   expect(scripts.length).toBeGreaterThan(0)
