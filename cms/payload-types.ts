@@ -33,6 +33,7 @@ export interface Config {
     users: User;
     'content-migrations': ContentMigration;
     'rate-limits': RateLimit;
+    'auth-throttles': AuthThrottle;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -61,6 +62,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'content-migrations': ContentMigrationsSelect<false> | ContentMigrationsSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
+    'auth-throttles': AuthThrottlesSelect<false> | AuthThrottlesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -92,6 +94,7 @@ export interface Config {
     tasks: {
       sendNotifications: TaskSendNotifications;
       purgePersonalData: TaskPurgePersonalData;
+      backup: TaskBackup;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -506,6 +509,10 @@ export interface User {
   id: number;
   name: string;
   roles: ('admin' | 'editor' | 'coordinator')[];
+  /**
+   * Needed to change your own password
+   */
+  currentPassword?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -514,8 +521,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -547,8 +552,17 @@ export interface RateLimit {
   key: string;
   windowStart: string;
   count: number;
-  updatedAt: string;
-  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auth-throttles".
+ */
+export interface AuthThrottle {
+  id: number;
+  key: string;
+  count: number;
+  lastAt: number;
+  expiresAt: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -619,7 +633,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNotifications' | 'purgePersonalData' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNotifications' | 'purgePersonalData' | 'backup' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -652,7 +666,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNotifications' | 'purgePersonalData' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNotifications' | 'purgePersonalData' | 'backup' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -726,6 +740,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rate-limits';
         value: number | RateLimit;
+      } | null)
+    | ({
+        relationTo: 'auth-throttles';
+        value: number | AuthThrottle;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1044,6 +1062,7 @@ export interface NotificationsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  currentPassword?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1052,8 +1071,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1081,8 +1098,16 @@ export interface RateLimitsSelect<T extends boolean = true> {
   key?: T;
   windowStart?: T;
   count?: T;
-  updatedAt?: T;
-  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auth-throttles_select".
+ */
+export interface AuthThrottlesSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  lastAt?: T;
+  expiresAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1226,8 +1251,6 @@ export interface SiteSetting {
   createdAt?: string | null;
 }
 /**
- * Publishing, unpublishing or deleting anything the site shows rebuilds it within seconds; a failed build keeps the previous site online.
- *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-build".
  */
@@ -1360,6 +1383,14 @@ export interface TaskSendNotifications {
  * via the `definition` "TaskPurgePersonalData".
  */
 export interface TaskPurgePersonalData {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBackup".
+ */
+export interface TaskBackup {
   input?: unknown;
   output?: unknown;
 }

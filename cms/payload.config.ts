@@ -9,6 +9,7 @@ import { DATE_TIME_FORMAT } from './admin/dateFormats.ts'
 import { staffAdmin } from './admin/staffAdmin.ts'
 import { bookingStore } from './booking/index.ts'
 import { Articles } from './collections/Articles/index.ts'
+import { AuthThrottles } from './collections/AuthThrottles/index.ts'
 import { Bookings } from './collections/Bookings/index.ts'
 import { ContentMigrations } from './collections/ContentMigrations/index.ts'
 import { CourseCategories } from './collections/CourseCategories/index.ts'
@@ -72,6 +73,7 @@ export default buildConfig({
     Users,
     ContentMigrations,
     RateLimits,
+    AuthThrottles,
   ]),
   globals: checkTextInGlobals([Home, SiteSettings, SiteBuild]),
   i18n: { fallbackLanguage: 'zh', supportedLanguages: { zh, en } },

@@ -3,6 +3,7 @@ import * as migration_20261123_172143_booking from './20261123_172143_booking';
 import * as migration_20261123_180945_site_build from './20261123_180945_site_build';
 import * as migration_20261123_200414_lean_booking_writes from './20261123_200414_lean_booking_writes';
 import * as migration_20261205_233905_drop_autosave from './20261205_233905_drop_autosave';
+import * as migration_20261205_235132_auth_throttles from './20261205_235132_auth_throttles';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261205_233905_drop_autosave.up,
     down: migration_20261205_233905_drop_autosave.down,
-    name: '20261205_233905_drop_autosave'
+    name: '20261205_233905_drop_autosave',
+  },
+  {
+    up: migration_20261205_235132_auth_throttles.up,
+    down: migration_20261205_235132_auth_throttles.down,
+    name: '20261205_235132_auth_throttles'
   },
 ];

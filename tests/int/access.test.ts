@@ -411,6 +411,21 @@ describe('global access matrix', () => {
   }
 })
 
+describe('unlock access (staff accounts)', () => {
+  for (const role of ROLES) {
+    const allowed = admins.includes(role)
+    it(`unlock · ${role} → ${allowed ? 'allowed' : 'denied'}`, async () => {
+      const attempt = ctx.payload.unlock({
+        collection: 'users',
+        data: { email: 'admin@example.cn' } as never,
+        ...as(role),
+      })
+      if (allowed) expect(await attempt).toBe(true)
+      else await expectForbidden(attempt)
+    })
+  }
+})
+
 // ---------------------------------------------------------------------------------------------------------------
 // Rules the matrix alone does not show
 
