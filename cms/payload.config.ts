@@ -117,6 +117,8 @@ export default buildConfig({
   graphQL: { disable: true },
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
+  // A wrong password is an everyday event, not a fault: one info line without a stack trace.
+  loggingLevels: { AuthenticationError: 'info' },
   // Database rules the booking store relies on (indexes, triggers); idempotent, so every process runs it.
   onInit: async (payload) => {
     await bookingStore(payload).install()
