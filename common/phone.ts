@@ -1,6 +1,13 @@
-/** Mainland mobile numbers as parents type them: "+86 138 0013 8000", "138-0013-8000", "8613800138000". */
+import { foldFullWidth } from './text.ts'
+
+/**
+ * Mainland mobile numbers as parents type them: "+86 138 0013 8000", "138-0013-8000", "8613800138000", and in
+ * the full-width digits Chinese input methods produce ("１３８ ００１３ ８０００").
+ */
 export function normalisePhone(input: string): string | undefined {
-  const digits = input.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '')
+  const digits = foldFullWidth(input)
+    .replace(/[\s\-()（）]/g, '')
+    .replace(/^(\+86|0086|86)(?=1\d{10}$)/, '')
   return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined
 }
 

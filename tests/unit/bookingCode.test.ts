@@ -11,5 +11,8 @@ describe('booking codes', () => {
   })
   it('accept what a parent types', () => {
     expect(normaliseBookingCode(' k7qx-m3pd ')).toBe('K7QXM3PD')
+    // Full-width letters, digits, dash and space, as a Chinese input method types them.
+    expect(normaliseBookingCode('ｋ７ｑｘ－ｍ３ｐｄ')).toBe('K7QXM3PD')
+    expect(normaliseBookingCode('Ｋ７ＱＸ\u3000Ｍ３ＰＤ')).toBe('K7QXM3PD')
   })
 })

@@ -32,6 +32,8 @@ describe('phone numbers', () => {
     expect(normalisePhone('+86 138 0013 8000')).toBe('13800138000')
     expect(normalisePhone('138-0013-8000')).toBe('13800138000')
     expect(normalisePhone('008613800138000')).toBe('13800138000')
+    expect(normalisePhone('１３８\u3000００１３\u3000８０００')).toBe('13800138000')
+    expect(normalisePhone('＋８６ １３８００１３８０００')).toBe('13800138000')
     expect(normalisePhone('12800138000')).toBeUndefined()
     expect(normalisePhone('1380013800')).toBeUndefined()
   })
