@@ -1,14 +1,39 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 import { dataDir, resolveFromRoot } from './paths.ts'
+import type { TrustProxy } from './server/clientAddress.ts'
+import { LOG_FORMATS, LOG_LEVELS } from './server/log.ts'
 
 const optionalText = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
+
+/**
+ * Which reverse proxies in front of the server are trusted to report the client in X-Forwarded-For: a number of
+ * hops (`1` or `true`: one proxy such as nginx; `0` or `false`: none, the header is ignored) or the proxies'
+ * addresses, comma-separated.
+ */
+const trustProxySetting = z
+  .string()
+  .trim()
+  .default('0')
+  .transform((v, ctx): TrustProxy => {
+    if (v === 'true' || v === 'false') return v === 'true' ? 1 : 0
+    if (/^\d{1,2}$/.test(v)) return Number(v)
+    const addresses = v.split(',').map((a) => a.trim())
+    if (addresses.every((a) => net.isIP(a))) return addresses
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        "must be the number of proxy hops in front of the server (0, 1, 2 …; true = 1, false = 0) or the proxies' addresses, comma-separated (such as 127.0.0.1,10.0.0.2)",
+    })
+    return z.NEVER
+  })
 
 const envSchema = z
   .object({
@@ -29,11 +54,11 @@ const envSchema = z
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
     SAMPLE_CONTENT: z.enum(['auto', 'never']).default('auto'),
-    TRUST_PROXY: z
-      .enum(['0', '1', 'true', 'false'])
-      .default('0')
-      .transform((v) => v === '1' || v === 'true'),
+    TRUST_PROXY: trustProxySetting,
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    // Read by cms/server/log.ts itself (the logger exists before settings are parsed); checked here for the message.
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
     SMTP_HOST: optionalText,
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(465),
     SMTP_USER: optionalText,

@@ -5,6 +5,7 @@
 export type BookingErrorCode =
   | 'invalid_input'
   | 'too_large'
+  | 'unsupported_type'
   | 'session_not_found'
   | 'booking_not_found'
   | 'not_open'
@@ -21,6 +22,7 @@ export type BookingErrorCode =
 const statusOf: Record<BookingErrorCode, number> = {
   invalid_input: 400,
   too_large: 413,
+  unsupported_type: 415,
   session_not_found: 404,
   booking_not_found: 404,
   not_open: 409,

@@ -5,15 +5,16 @@ import { normalisePhone } from '../../common/phone.ts'
 import { BookingError } from './errors.ts'
 
 /** Document IDs: integers on SQLite, 24-hex ObjectIds on MongoDB. */
+const invalidSession = f.session.messages.invalid
 export const docId = z.union(
   [
-    z.number().int().positive(),
+    z.number(invalidSession).int(invalidSession).positive(invalidSession),
     z
       .string()
       .regex(/^(\d{1,15}|[0-9a-f]{24})$/)
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
   ],
-  { message: f.session.messages.invalid },
+  { message: invalidSession },
 )
 export type DocId = z.infer<typeof docId>
 
@@ -42,14 +43,21 @@ export const bookInput = z
     phone,
     childAgeBand: z.enum(f.childAgeBand.options, { message: f.childAgeBand.messages.required }),
     street: z.enum(f.street.options, { message: f.street.messages.required }),
-    community: z.string().trim().max(f.community.maxLength, f.community.messages.tooLong).optional(),
+    community: z
+      .string(f.community.messages.invalid)
+      .trim()
+      .max(f.community.maxLength, f.community.messages.tooLong)
+      .optional(),
     email: z
-      .union([
-        z.literal(''),
-        z
-          .email({ pattern: f.email.pattern, message: f.email.messages.invalid })
-          .max(f.email.maxLength, f.email.messages.tooLong),
-      ])
+      .union(
+        [
+          z.literal(''),
+          z
+            .email({ pattern: f.email.pattern, message: f.email.messages.invalid })
+            .max(f.email.maxLength, f.email.messages.tooLong),
+        ],
+        f.email.messages.invalid,
+      )
       .optional()
       .transform((v) => v || undefined),
     attendees: z
@@ -73,7 +81,8 @@ export type LookupInput = z.infer<typeof lookupInput>
  * it names (no field for an unknown key or a body that is not an object).
  */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body)
+  // Every field above names its own messages; this is the net under them, so no English zod text reaches a parent.
+  const result = schema.safeParse(body, { error: () => '填写内容有误，请检查后重试' })
   if (result.success) return result.data
   const issue = result.error.issues[0]
   if (!issue) throw new BookingError('invalid_input', '请求内容有误')

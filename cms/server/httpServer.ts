@@ -1,7 +1,9 @@
 import type http from 'node:http'
 import next from 'next'
 import type { SanitizedConfig } from 'payload'
+import { env } from '../env.ts'
 import { cmsDir } from '../paths.ts'
+import type { TrustProxy } from './clientAddress.ts'
 import { createAppServer } from './requestRouter.ts'
 import { payloadRestHandler } from './restHandler.ts'
 
@@ -9,7 +11,7 @@ import { payloadRestHandler } from './restHandler.ts'
 export async function startServer(opts: {
   port: number
   host: string
-  trustProxy: boolean
+  trustProxy: TrustProxy
   /** The Payload instance (by its cache key) that answers the public booking API. */
   payload: { config: SanitizedConfig; key: string }
 }): Promise<http.Server> {
@@ -18,6 +20,7 @@ export async function startServer(opts: {
   await app.prepare()
   const server = createAppServer({
     trustProxy: opts.trustProxy,
+    siteUrl: env().siteUrl,
     restApi: payloadRestHandler(opts.payload.config, opts.payload.key),
     next: handleNext,
   })

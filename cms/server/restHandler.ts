@@ -1,23 +1,23 @@
 import type http from 'node:http'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
+import { refuse } from './requestChecks.ts'
 
-/** Bodies larger than this are refused before they are read; the public booking API takes a few hundred bytes. */
-const MAX_BODY_BYTES = 64 * 1024
-
-const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-  res.end(JSON.stringify(body))
+/** The body as sent; its size is already limited by the router (requestChecks.ts `limitBody`). */
+async function readBody(req: http.IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk)
+  return new Uint8Array(Buffer.concat(chunks))
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES) return undefined
-    chunks.push(chunk)
+/** The Fetch API request Payload takes; throws on a body the client abandoned or a target `Request` refuses. */
+async function toFetchRequest(req: http.IncomingMessage): Promise<Request> {
+  const bodyless = req.method === 'GET' || req.method === 'HEAD'
+  const body = bodyless ? undefined : await readBody(req)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
   }
-  return new Uint8Array(Buffer.concat(chunks))
+  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, { method: req.method, headers, body })
 }
 
 /**
@@ -27,20 +27,14 @@ async function readBody(req: http.IncomingMessage): Promise<Uint8Array<ArrayBuff
  */
 export function payloadRestHandler(config: SanitizedConfig, payloadKey?: string) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const bodyless = req.method === 'GET' || req.method === 'HEAD'
-    const body = bodyless ? undefined : await readBody(req)
-    if (!bodyless && !body) {
-      return sendJson(res, 413, { error: { code: 'too_large', message: '请求内容过大' } })
+    let request: Request
+    try {
+      request = await toFetchRequest(req)
+    } catch {
+      // Aborted (or cut off at its size limit, already answered) or unreadable: nothing for Payload to do.
+      if (!res.headersSent && !req.destroyed) refuse(res, 400, 'bad_request', '请求格式有误')
+      return
     }
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-    }
-    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
-      method: req.method,
-      headers,
-      body,
-    })
     try {
       const response = await handleEndpoints({ config, request, payloadInstanceCacheKey: payloadKey })
       const head: Record<string, string | string[]> = Object.fromEntries(response.headers)
@@ -50,8 +44,9 @@ export function payloadRestHandler(config: SanitizedConfig, payloadKey?: string)
       res.end(Buffer.from(await response.arrayBuffer()))
     } catch (error) {
       console.error('[fujia] API request failed:', error)
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'server_error', message: '服务器繁忙，请稍后再试' } })
-      else res.end()
+      if (res.headersSent) return void res.end()
+      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(JSON.stringify({ error: { code: 'server_error', message: '服务器繁忙，请稍后再试' } }))
     }
   }
 }

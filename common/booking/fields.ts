@@ -50,7 +50,7 @@ export const bookingFields = {
   },
   community: {
     maxLength: COMMUNITY_MAX,
-    messages: { tooLong: `社区名称最多 ${COMMUNITY_MAX} 个字` },
+    messages: { invalid: '社区名称应为文字', tooLong: `社区名称最多 ${COMMUNITY_MAX} 个字` },
   },
   email: {
     maxLength: EMAIL_MAX,

@@ -2,6 +2,7 @@ import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CLIENT_IP_HEADER } from '../../cms/booking/http.ts'
+import type { TrustProxy } from '../../cms/server/clientAddress.ts'
 import { bookingBody, createSession } from '../helpers/booking.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
 
@@ -13,7 +14,14 @@ import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
  */
 let ctx: TestPayload
 let bookPerIp: number
-type Proxy = 'trusted' | 'untrusted'
+/** The servers under test, by what TRUST_PROXY says of the proxies in front of them. */
+const trustSettings = {
+  untrusted: 0,
+  oneHop: 1,
+  twoHops: 2,
+  listed: ['127.0.0.1', '10.0.0.1'],
+} satisfies Record<string, TrustProxy>
+type Proxy = keyof typeof trustSettings
 const serverUrls = new Map<Proxy, string>()
 const listening: http.Server[] = []
 
@@ -25,8 +33,8 @@ beforeAll(async () => {
     import('../../cms/booking/service.ts'),
   ])
   bookPerIp = limits.bookPerIp
-  for (const proxy of ['trusted', 'untrusted'] as const) {
-    const server = apiOnlyServer(ctx.payload.config, { trustProxy: proxy === 'trusted' })
+  for (const [proxy, trustProxy] of Object.entries(trustSettings) as [Proxy, TrustProxy][]) {
+    const server = apiOnlyServer(ctx.payload.config, { trustProxy })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     listening.push(server)
     serverUrls.set(proxy, `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
@@ -55,15 +63,36 @@ const cases: Record<string, Case> = {
     headers: (i) => ({ 'x-forwarded-for': `198.51.100.${i}` }),
     oneAddress: true,
   },
-  'behind a trusted proxy, the leftmost X-Forwarded-For entry counts, one per client': {
-    proxy: 'trusted',
+  // nginx's $proxy_add_x_forwarded_for appends the address it saw to whatever the client sent.
+  'behind one proxy, entries the client wrote before the proxy appended its peer do not count': {
+    proxy: 'oneHop',
     headers: (i) => ({ 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` }),
+    oneAddress: true,
+  },
+  'behind one proxy, the entry the proxy appended counts, one per client': {
+    proxy: 'oneHop',
+    headers: (i) => ({ 'x-forwarded-for': `198.51.100.7, 203.0.113.${i}` }),
     oneAddress: false,
   },
-  'behind a trusted proxy, one client is one address whatever proxies it came through': {
-    proxy: 'trusted',
-    headers: (i) => ({ 'x-forwarded-for': `198.51.100.7, 203.0.113.${i}` }),
+  'behind two proxies, the entry the outer proxy appended counts, not the client-written ones': {
+    proxy: 'twoHops',
+    headers: (i) => ({ 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7, 10.0.0.1` }),
     oneAddress: true,
+  },
+  'behind two proxies, one address per client the outer proxy saw': {
+    proxy: 'twoHops',
+    headers: (i) => ({ 'x-forwarded-for': `198.51.100.7, 203.0.113.${i}, 10.0.0.1` }),
+    oneAddress: false,
+  },
+  'behind listed proxies, the first address from the right that is not a listed proxy counts': {
+    proxy: 'listed',
+    headers: (i) => ({ 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7, 10.0.0.1` }),
+    oneAddress: true,
+  },
+  'behind listed proxies, one address per client': {
+    proxy: 'listed',
+    headers: (i) => ({ 'x-forwarded-for': `198.51.100.${i}, 10.0.0.1` }),
+    oneAddress: false,
   },
   'without a trusted proxy, a client cannot name its own address in the internal header': {
     proxy: 'untrusted',
@@ -71,7 +100,7 @@ const cases: Record<string, Case> = {
     oneAddress: true,
   },
   'behind a trusted proxy, a client cannot name its own address in the internal header': {
-    proxy: 'trusted',
+    proxy: 'oneHop',
     headers: (i) => ({ [CLIENT_IP_HEADER]: `198.51.100.${i}`, 'x-forwarded-for': '203.0.113.5' }),
     oneAddress: true,
   },
