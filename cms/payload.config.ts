@@ -34,6 +34,7 @@ import { sendNotifications } from './jobs/sendNotifications.ts'
 import { emailAdapter } from './notifications/email.ts'
 import { backupTask } from './operations/backupJob.ts'
 import { cmsDir } from './paths.ts'
+import { logger } from './server/log.ts'
 
 /** Every collection and global refuses control characters in its text, before its own validation runs. */
 const checkTextIn = (collections: CollectionConfig[]) =>
@@ -117,6 +118,8 @@ export default buildConfig({
   graphQL: { disable: true },
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
+  // The platform's logger: JSON in production, request ids, personal data masked (cms/server/log.ts).
+  logger,
   // A wrong password is an everyday event, not a fault: one info line without a stack trace.
   loggingLevels: { AuthenticationError: 'info' },
   // Database rules the booking store relies on (indexes, triggers); idempotent, so every process runs it.

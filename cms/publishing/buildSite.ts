@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { rootDir } from '../paths.ts'
+import { logger } from '../server/log.ts'
 import {
   currentSiteDir,
   linkNodeModules,
@@ -95,7 +96,7 @@ export async function buildSite(
   await pruneOldBuilds(dir)
   // The new site is live already: a failure here leaves it served uncompressed, which is not a failed build.
   await precompress(staticDirOf(dir), previous).catch((error) =>
-    console.error('[fujia] compressing the site failed; it is served uncompressed:', error),
+    logger.warn({ err: error }, 'compressing the site failed; it is served uncompressed'),
   )
   return { dir: staticDirOf(dir), ms, compressedMs: Date.now() - started }
 }

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { logger } from '../server/log.ts'
 import { buildSite } from './buildSite.ts'
 import { siteBuildStore } from './buildState/index.ts'
 import type { SiteBuildState } from './buildState/types.ts'
@@ -23,7 +24,7 @@ export function siteRebuildWorker(
     contentUrl?: () => string | undefined
   } = {},
 ): SiteBuildWorker {
-  const log = opts.log ?? ((message: string) => console.log(`[fujia] ${message}`))
+  const log = opts.log ?? ((message: string) => logger.info(message))
   return new SiteBuildWorker({
     timeTrigger: (state) => sessionsChangedSinceBuild(payload, state),
     ...opts,

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
+import { logger } from '../server/log.ts'
 import type { SiteBuildClaim, SiteBuildOutcome, SiteBuildState, SiteBuildStore } from './buildState/index.ts'
 import { setNudgeHandler } from './markStale.ts'
 import { notifyDeploy } from './webhook.ts'
@@ -65,7 +66,7 @@ export class SiteBuildWorker {
     this.quietMs = opts.quietMs ?? 1000
     this.pollMs = opts.pollMs ?? 2000
     this.leaseMs = opts.leaseMs ?? 60_000
-    this.log = opts.log ?? ((message) => console.log(`[fujia] ${message}`))
+    this.log = opts.log ?? ((message) => logger.info(message))
   }
 
   /** Starts polling (and listening for nudges from this process's hooks). */
@@ -141,8 +142,9 @@ export class SiteBuildWorker {
   private async drain(quietMs: number): Promise<number> {
     let builds = 0
     if (this.stopping.signal.aborted) return builds
-    // Bounded, in case another machine's clock runs ahead and its requests never look quiet from here.
-    for (let waits = 0; waits < 50; ) {
+    // Bounded, in case another machine's clock runs ahead and its requests never look quiet from here; a stop
+    // during a quiet-period wait must not start a build.
+    for (let waits = 0; waits < 50 && !this.stopping.signal.aborted; ) {
       const state = await this.opts.store.read()
       if (!isPending(state)) break
       const now = Date.now()

@@ -5,6 +5,7 @@ import { migrations } from '../migrations/index.ts'
 import { configuredBackup, runBackup } from '../operations/backup.ts'
 import { runOperationsCli } from '../operations/runCli.ts'
 import { pendingMigrations, upgradeDatabase } from '../operations/upgrade.ts'
+import { logger } from './log.ts'
 
 /** The cache key of the instance openPayload opens (npm start also serves the public booking API with it). */
 export const SCRIPTS_PAYLOAD_KEY = 'fujia-scripts'
@@ -30,7 +31,7 @@ async function upgradeExistingDatabase() {
     ),
     backup: () => runBackup(configuredBackup(settings)),
     migrateCopy: (copy) => runOperationsCli(['migrate-copy'], { DATABASE_URI: `file:${copy}` }),
-    log: (message) => console.log(`[fujia] ${message}`),
+    log: (message) => logger.info(message),
   })
 }
 

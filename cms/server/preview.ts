@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import type http from 'node:http'
 import { pathToFileURL } from 'node:url'
 import { currentSiteDir, serverEntryOf } from '../publishing/buildDirs.ts'
+import { logger } from './log.ts'
 
 type PreviewHandler = (
   req: http.IncomingMessage,
@@ -59,7 +60,7 @@ export function previewHandler(payloadApi: () => string) {
     try {
       await (await load(entry))(req, res, notFound, { payloadApi: payloadApi() })
     } catch (error) {
-      console.error('[fujia] preview failed:', error)
+      logger.error({ err: error }, 'preview failed')
       if (!res.headersSent) res.statusCode = 500
       res.end()
     }

@@ -4,7 +4,9 @@ import sirv from 'sirv'
 import { dataDir } from '../paths.ts'
 import { siteHandler } from '../publishing/serveSite.ts'
 import { tagClientAddress } from './clientAddress.ts'
+import { answerHealthCheck } from './health.ts'
 import { ownApiBase, previewHandler } from './preview.ts'
+import { traceRequest } from './requestLog.ts'
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown
 
@@ -37,7 +39,7 @@ export function createAppServer(opts: {
   const serveSite = siteHandler()
   const serveMedia = mediaHandler()
   const servePreview = previewHandler(() => ownApiBase(server))
-  const server = http.createServer((req, res) => {
+  const route: Handler = (req, res) => {
     tagClientAddress(req, opts.trustProxy)
     const url = req.url ?? '/'
     if (publicBookingApi.test(url)) return void opts.restApi(req, res)
@@ -51,6 +53,10 @@ export function createAppServer(opts: {
     }
     if (owns(url, '/preview')) return void servePreview(req, res, () => serveSite(req, res))
     serveSite(req, res)
-  })
+  }
+  // Health checks first: cheap, and not logged (a load balancer asks every few seconds).
+  const server = http.createServer(
+    (req, res) => answerHealthCheck(req, res) || traceRequest(req, res, Boolean(opts.trustProxy), route),
+  )
   return server
 }

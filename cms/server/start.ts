@@ -5,10 +5,13 @@ import { siteRebuildWorker } from '../publishing/rebuild.ts'
 import { isSiteCurrent, siteInputs } from '../publishing/staleness.ts'
 import { buildAdmin, isAdminBuildCurrent } from './adminBuild.ts'
 import { ensureFirstAdmin } from './firstAdmin.ts'
+import { platformReadiness, setReadinessCheck } from './health.ts'
 import { startServer } from './httpServer.ts'
+import { flushAndExit, logger, routeConsoleToLogger } from './log.ts'
 import { openPayload, SCRIPTS_PAYLOAD_KEY } from './openPayload.ts'
+import { shutdownGracefully } from './shutdown.ts'
 
-const log = (message: string) => console.log(`[fujia] ${message}`)
+const log = (message: string) => logger.info(message)
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 /** How this process reaches its own server: the loopback address unless it listens on one interface only. */
 const loopbackOr = (host: string) =>
@@ -20,6 +23,7 @@ const loopbackOr = (host: string) =>
  */
 async function main() {
   const started = performance.now()
+  routeConsoleToLogger()
   const settings = parseEnv()
   // Child processes (builds) and the Next bundle read the same settings from the environment.
   process.env.PAYLOAD_SECRET = settings.PAYLOAD_SECRET
@@ -72,12 +76,12 @@ async function main() {
     log(`管理员账号：${account.email}`)
     if (account.generatedPassword) log(`初始密码（只显示这一次，请登录后修改）：${account.generatedPassword}`)
   }
-  const stop = () => void rebuilds.stop().finally(() => server.close(() => process.exit(0)))
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  setReadinessCheck(platformReadiness(payload))
+  shutdownGracefully(server, { background: () => rebuilds.stop(), close: () => payload.destroy() })
 }
 
 main().catch((error) => {
-  console.error(error instanceof EnvError ? error.message : error)
-  process.exit(1)
+  if (error instanceof EnvError) logger.fatal(error.message)
+  else logger.fatal({ err: error }, '启动失败')
+  flushAndExit(1)
 })

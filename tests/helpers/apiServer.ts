@@ -7,11 +7,18 @@
 import { getPayload } from 'payload'
 import { env } from '../../cms/env.ts'
 import config from '../../cms/payload.config.ts'
+import { platformReadiness, setReadinessCheck } from '../../cms/server/health.ts'
+import { routeConsoleToLogger } from '../../cms/server/log.ts'
+import { shutdownGracefully } from '../../cms/server/shutdown.ts'
 import { apiOnlyServer } from './apiOnlyServer.ts'
 
+routeConsoleToLogger()
 const port = Number(process.env.API_PORT ?? 0)
 const payload = await getPayload({ config })
 const server = apiOnlyServer(payload.config, { trustProxy: env().TRUST_PROXY })
+// Readiness and SIGTERM as `npm start` has them (cms/server/start.ts).
+setReadinessCheck(platformReadiness(payload))
+shutdownGracefully(server, { close: () => payload.destroy() })
 
 server.listen(port, '127.0.0.1', () => {
   const address = server.address()

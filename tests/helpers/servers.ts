@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 
-export type ApiServer = { url: string; process: ChildProcess; stop: () => Promise<void> }
+export type ApiServer = {
+  url: string
+  process: ChildProcess
+  /** Everything the process printed so far (stdout and stderr): its log, for tests that read it. */
+  output: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * Starts tests/helpers/apiServer.ts as its own process on the given database; resolves once it listens. It trusts
@@ -18,18 +24,27 @@ export function startApiServer(env: Record<string, string>): Promise<ApiServer> 
       TRUST_PROXY: '1',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    process.stderr.write(chunk)
   })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('API server did not start within 180 s')), 180_000)
     child.once('exit', (code) => reject(new Error(`API server exited with ${code}`)))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /ready (\d+)/.exec(chunk.toString())
+    child.stdout?.on('data', () => {
+      const match = /ready (\d+)/.exec(output)
       if (!match) return
       clearTimeout(timer)
       resolve({
         url: `http://127.0.0.1:${match[1]}`,
         process: child,
+        output: () => output,
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done()
