@@ -492,7 +492,7 @@ export interface Notification {
   id: number;
   booking?: (number | null) | Booking;
   kind: 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
-  status: 'pending' | 'sending' | 'sent' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'logged' | 'failed';
   attempts?: number | null;
   channel?: string | null;
   message?: string | null;

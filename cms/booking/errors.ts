@@ -18,6 +18,8 @@ export type BookingErrorCode =
   | 'forbidden'
   | 'phone_unavailable'
   | 'idempotency_conflict'
+  | 'not_session_day'
+  | 'session_not_started'
 
 const statusOf: Record<BookingErrorCode, number> = {
   invalid_input: 400,
@@ -35,6 +37,8 @@ const statusOf: Record<BookingErrorCode, number> = {
   forbidden: 403,
   phone_unavailable: 409,
   idempotency_conflict: 409,
+  not_session_day: 409,
+  session_not_started: 409,
 }
 
 export class BookingError extends Error {

@@ -5,12 +5,13 @@ import { normaliseBookingCode } from '../../common/booking/code.ts'
 import { cancelReasonField } from '../../common/booking/fields.ts'
 import { bookingStatusLabels } from '../../common/booking/status.ts'
 import { ageBands } from '../../common/catalogue.ts'
-import { formatDateTime } from '../../common/dates.ts'
+import { formatDate, formatDateTime } from '../../common/dates.ts'
 import { maskPhone } from '../../common/phone.ts'
 import { userHasRole } from '../access/roles.ts'
 import type { Booking } from '../payload-types.ts'
 import { BookingError } from './errors.ts'
 import { type DocId, docId } from './schemas.ts'
+import { hasStarted, isSessionDay } from './sessionTiming.ts'
 
 export const statusLabels: Record<Booking['status'], string> = bookingStatusLabels.zh
 
@@ -37,7 +38,42 @@ export const reasonInput = z.object({
 export const checkInInput = z.object({
   session: docId,
   code: z.string({ message: '请填写报名码' }).transform(normaliseBookingCode),
+  /** Staff chose 仍然签到 after being told it is not the session's day. */
+  confirmOutsideSessionDay: z.boolean().optional(),
 })
+
+/**
+ * Checking a parent in on another day than the session's is almost always a slip (the wrong session's roster, a
+ * code typed days early); it needs the explicit 仍然签到, so no client can do it silently.
+ */
+export async function requireSessionDay(payload: Payload, sessionId: DocId, now: Date) {
+  const session = await payload.findByID({
+    collection: 'course-sessions',
+    id: sessionId,
+    depth: 0,
+    disableErrors: true,
+  })
+  if (!session) throw new BookingError('session_not_found', '未找到该场次')
+  if (!isSessionDay(session, now)) {
+    throw new BookingError(
+      'not_session_day',
+      `今天不是本场次的上课日期（${formatDate(session.startsAt)}）。确认无误请选择“仍然签到”。`,
+    )
+  }
+}
+
+/** A booking can be marked 未到场 only once its session has started: until then the parent may still come. */
+export async function requireSessionStarted(payload: Payload, bookingId: DocId, now: Date) {
+  const booking = await payload.findByID({ collection: 'bookings', id: bookingId, depth: 1, disableErrors: true })
+  const session = booking?.session
+  if (!session || typeof session !== 'object') throw new BookingError('booking_not_found', '未找到该报名')
+  if (!hasStarted(session, now)) {
+    throw new BookingError(
+      'session_not_started',
+      `课程还没有开始（${formatDateTime(session.startsAt)} 开始），开始后才能标记未到场`,
+    )
+  }
+}
 
 export type RosterRow = {
   id: DocId

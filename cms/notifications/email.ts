@@ -3,6 +3,8 @@ import type { EmailAdapter } from 'payload'
 import type { Env } from '../env.ts'
 
 const fromName = '福家'
+/** The adapter's name when SMTP is not configured and messages only go to the log. */
+export const LOGGING_EMAIL_ADAPTER = 'log'
 
 /** Payload's email goes through SMTP when it is configured; otherwise each message is written to the log. */
 export function emailAdapter(env: Env): EmailAdapter {
@@ -22,7 +24,7 @@ export function emailAdapter(env: Env): EmailAdapter {
     })
   }
   return ({ payload }) => ({
-    name: 'log',
+    name: LOGGING_EMAIL_ADAPTER,
     defaultFromAddress: 'noreply@fujia.local',
     defaultFromName: fromName,
     sendEmail: async (message) => {

@@ -4,6 +4,7 @@ import { bookingStore } from '../booking/index.ts'
 import type { NotificationResult } from '../booking/stores/outbox.ts'
 import { env } from '../env.ts'
 import type { Booking, Course, CourseSession, Notification } from '../payload-types.ts'
+import { LOGGING_EMAIL_ADAPTER } from './email.ts'
 import { logSms, type SmsSender } from './sms.ts'
 import { renderMessage } from './templates.ts'
 
@@ -28,11 +29,14 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
   })
   await sms.send(booking.phone, message)
   const channels = [sms.channel]
+  let delivered = !sms.logsOnly
   if (booking.email) {
     await payload.sendEmail({ to: booking.email, subject: `福家大讲堂：${course.title}`, text: message })
     channels.push('email')
+    delivered ||= payload.email?.name !== LOGGING_EMAIL_ADAPTER
   }
-  return { id: notification.id, status: 'sent', channel: channels.join('+'), message }
+  // Staff read the status as "the parent got it": a message that only reached the log must not say 已发送.
+  return { id: notification.id, status: delivered ? 'sent' : 'logged', channel: channels.join('+'), message }
 }
 
 /**

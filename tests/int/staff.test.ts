@@ -30,6 +30,27 @@ const counts = async (id: number) => {
   return [s.confirmedCount, s.waitlistedCount]
 }
 
+const statusOf = async (booking?: { code: string; phone: string }) =>
+  (await api('POST', '/api/bookings/lookup', { code: booking?.code, phone: booking?.phone })).json.status
+
+const HOUR = 60 * 60 * 1000
+/** A start earlier today in Beijing (halfway since midnight there), whatever the time of day the tests run. */
+const startedToday = () => new Date(Date.now() - ((Date.now() + 8 * HOUR) % (24 * HOUR)) / 2)
+
+/** Moves a booked session's start (bookings can only be made before it, so sessions are booked first). */
+const moveStart = (id: number, startsAt: Date) =>
+  ctx.payload.update({
+    collection: 'course-sessions',
+    id,
+    data: {
+      bookingOpensAt: new Date(startsAt.getTime() - 2 * HOUR).toISOString(),
+      bookingClosesAt: startsAt.toISOString(),
+      cancellationDeadline: startsAt.toISOString(),
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+    },
+  })
+
 async function bookedSession(capacity: number, waitlistSize: number, people: number) {
   const session = await createSession(ctx.payload, { capacity, waitlistSize })
   const bookings = []
@@ -100,6 +121,7 @@ describe('the coordinator roster', () => {
 describe('coordinator actions keep the counts equal to the bookings', () => {
   it('checks in by code (idempotently), marks a no-show, and refuses unknown codes', async () => {
     const { session, bookings } = await bookedSession(5, 0, 2)
+    await moveStart(session.id, startedToday())
     const first = await staff('POST', '/api/bookings/check-in', {
       session: session.id,
       code: bookings[0]?.code.toLowerCase(),
@@ -113,6 +135,38 @@ describe('coordinator actions keep the counts equal to the bookings', () => {
     const second = await ctx.payload.find({ collection: 'bookings', where: { code: { equals: bookings[1]?.code } } })
     expect((await staff('POST', `/api/bookings/${second.docs[0]?.id}/no-show`)).json.status).toBe('no-show')
     expect(await counts(session.id)).toEqual([2, 0])
+  })
+
+  it('refuses check-in on another day than the session’s day unless staff confirm it (仍然签到)', async () => {
+    const { session, bookings } = await bookedSession(5, 0, 1)
+    const early = await staff('POST', '/api/bookings/check-in', { session: session.id, code: bookings[0]?.code })
+    expect(early.status).toBe(409)
+    expect(early.json.error.code).toBe('not_session_day')
+    expect(early.json.error.message).toContain('仍然签到')
+    expect(await statusOf(bookings[0])).toBe('confirmed')
+    // A wrong code is named as such, not answered with the day's warning.
+    const unknown = await staff('POST', '/api/bookings/check-in', { session: session.id, code: 'ZZZZZZZZ' })
+    expect(unknown.json.error.code).toBe('booking_not_found')
+    const confirmed = await staff('POST', '/api/bookings/check-in', {
+      session: session.id,
+      code: bookings[0]?.code,
+      confirmOutsideSessionDay: true,
+    })
+    expect(confirmed.status).toBe(200)
+    expect(confirmed.json.status).toBe('attended')
+    expect(await counts(session.id)).toEqual([1, 0])
+  })
+
+  it('marks a no-show only after the session started', async () => {
+    const { session, bookings } = await bookedSession(5, 0, 1)
+    const booking = (await ctx.payload.find({ collection: 'bookings', where: { code: { equals: bookings[0]?.code } } }))
+      .docs[0]
+    const early = await staff('POST', `/api/bookings/${booking?.id}/no-show`)
+    expect(early.status).toBe(409)
+    expect(early.json.error).toMatchObject({ code: 'session_not_started', message: expect.stringContaining('开始后') })
+    expect(await statusOf(bookings[0])).toBe('confirmed')
+    await moveStart(session.id, new Date(Date.now() - HOUR))
+    expect((await staff('POST', `/api/bookings/${booking?.id}/no-show`)).json.status).toBe('no-show')
   })
 
   it('staff cancellation records the reason for the parent and promotes the waitlist', async () => {

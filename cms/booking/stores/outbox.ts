@@ -2,7 +2,8 @@ import type { DocId } from '../schemas.ts'
 
 export type NotificationResult = {
   id: DocId
-  status: 'sent' | 'failed'
+  /** `logged`: written to the log only, because no gateway is configured; nothing reached the parent. */
+  status: 'sent' | 'logged' | 'failed'
   channel?: string
   message?: string | null
   error?: string

@@ -37,6 +37,7 @@ export const Notifications: CollectionConfig = {
         { value: 'pending', label: t('待发送', 'Pending') },
         { value: 'sending', label: t('发送中', 'Sending') },
         { value: 'sent', label: t('已发送', 'Sent') },
+        { value: 'logged', label: t('未发送：未配置短信通道', 'Not sent: no SMS gateway configured') },
         { value: 'failed', label: t('发送失败', 'Failed') },
       ],
     },
