@@ -1,33 +1,11 @@
 'use client'
 import { Button } from '@payloadcms/ui'
 import { type FormEvent, useId, useRef, useState } from 'react'
-import { ApiError, type RosterRow, type SessionApi } from './api.ts'
+import type { RosterRow, SessionApi } from './api.ts'
+import { type Outcome, OutcomeMessage } from './Feedback.tsx'
 import { QrScanner, useQrScanSupport } from './QrScanner.tsx'
-import { formatTime, type Strings } from './strings.ts'
-
-export type Feedback = { kind: 'success' | 'info' | 'error'; text: string } | null
-
-const icons = { success: '✓', info: 'ℹ', error: '✗' } as const
-
-/** A polite live region: screen readers hear each result without losing their place. */
-export function FeedbackMessage({ feedback, className }: { feedback: Feedback; className?: string }) {
-  return (
-    <div
-      className={['session-roster__feedback', feedback && `session-roster__feedback--${feedback.kind}`, className]
-        .filter(Boolean)
-        .join(' ')}
-      role="status"
-      aria-live="polite"
-    >
-      {feedback && (
-        <span className="session-roster__feedback-icon" aria-hidden="true">
-          {icons[feedback.kind]}
-        </span>
-      )}
-      {feedback?.text}
-    </div>
-  )
-}
+import type { Strings } from './strings.ts'
+import { useCheckIn } from './useCheckIn.ts'
 
 type Props = {
   api: SessionApi
@@ -42,36 +20,19 @@ export function CheckIn({ api, s, language, reload }: Props) {
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
   const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
   const [scanning, setScanning] = useState(false)
-  const [feedback, setFeedback] = useState<Feedback>(null)
+  const [outcome, setOutcome] = useState<Outcome>({ feedback: null })
   const canScan = useQrScanSupport()
+  const { checkIn: send, busy } = useCheckIn({ api, s, language, reload, report: setOutcome })
 
-  const checkIn = async (value: string) => {
+  const checkIn = async (value: string, confirmOutsideSessionDay = false) => {
     const wanted = value.trim()
     if (!wanted) {
-      setFeedback({ kind: 'error', text: s.enterCode })
-      input.current?.focus()
-      return
-    }
-    setBusy(true)
-    try {
-      const result = await api.checkIn(wanted)
-      const rows = await reload()
-      const row = rows?.find((r) => r.code === result.code)
-      const name = row?.parentName ?? ''
-      setFeedback(
-        result.alreadyCheckedIn
-          ? { kind: 'info', text: s.alreadyCheckedIn(result.code, name, formatTime(row?.checkedInAt, language)) }
-          : { kind: 'success', text: s.checkedIn(result.code, name) },
-      )
+      setOutcome({ feedback: { kind: 'error', text: s.enterCode } })
+    } else if (await send(wanted, confirmOutsideSessionDay)) {
       setCode('')
-    } catch (error) {
-      setFeedback({ kind: 'error', text: error instanceof ApiError ? error.message : String(error) })
-    } finally {
-      setBusy(false)
-      input.current?.focus()
     }
+    input.current?.focus()
   }
 
   const submit = (event: FormEvent) => {
@@ -126,14 +87,20 @@ export function CheckIn({ api, s, language, reload }: Props) {
             setCode(scanned)
             void checkIn(scanned)
           }}
-          onError={(text) => setFeedback({ kind: 'error', text })}
+          onError={(text) => setOutcome({ feedback: { kind: 'error', text } })}
           onClose={() => {
             setScanning(false)
             input.current?.focus()
           }}
         />
       )}
-      <FeedbackMessage feedback={feedback} className="session-roster__checkin-feedback" />
+      <OutcomeMessage
+        outcome={outcome}
+        s={s}
+        busy={busy}
+        className="session-roster__checkin-feedback"
+        onCheckInAnyway={(refused) => void checkIn(refused, true)}
+      />
     </section>
   )
 }

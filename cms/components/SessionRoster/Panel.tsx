@@ -2,11 +2,15 @@
 import { Banner, Button, CheckboxInput, useConfig } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { hasStarted } from '../../booking/sessionTiming.ts'
 import { ApiError, type RosterRow, type SessionSummary, sessionApi } from './api.ts'
-import { CheckIn, type Feedback, FeedbackMessage } from './CheckIn.tsx'
+import { CheckIn } from './CheckIn.tsx'
 import { DangerZone } from './DangerZone.tsx'
+import { type Outcome, OutcomeMessage } from './Feedback.tsx'
 import { RosterTable, type RowAction } from './RosterTable.tsx'
+import { matchesSearch } from './search.ts'
 import type { Strings } from './strings.ts'
+import { useCheckIn } from './useCheckIn.ts'
 
 type Status = RosterRow['status']
 const statuses: Status[] = ['confirmed', 'waitlisted', 'attended', 'no-show', 'cancelled']
@@ -33,7 +37,9 @@ export function SessionRosterPanel({ sessionId, s, language }: Props) {
   const [fullPhones, setFullPhones] = useState(false)
   const [exportFullPhones, setExportFullPhones] = useState(false)
   const [filter, setFilter] = useState<Status | 'all'>('all')
-  const [feedback, setFeedback] = useState<Feedback>(null)
+  const [query, setQuery] = useState('')
+  const [outcome, setOutcome] = useState<Outcome>({ feedback: null })
+  const setFeedback = (feedback: Outcome['feedback']) => setOutcome({ feedback })
 
   /** Roster and counts together, so they always agree; resolves to the fresh rows. */
   const reload = useCallback(async () => {
@@ -56,7 +62,11 @@ export function SessionRosterPanel({ sessionId, s, language }: Props) {
     void reload()
   }, [reload])
 
+  const rowCheckIn = useCheckIn({ api, s, language, reload, report: setOutcome })
+
   const onAction = async (row: RosterRow, action: RowAction, reason?: string) => {
+    // By the row's code, through the same endpoint as the code field: for a parent who lost the code.
+    if (action === 'check-in') return rowCheckIn.checkIn(row.code)
     try {
       await api.bookingAction(row.id, action, reason)
       const done = { 'no-show': s.markedNoShow, promote: s.promoted, 'staff-cancel': s.cancelled }[action]
@@ -82,7 +92,7 @@ export function SessionRosterPanel({ sessionId, s, language }: Props) {
     await reload()
   }
 
-  const shown = filter === 'all' ? rows : rows.filter((r) => r.status === filter)
+  const shown = rows.filter((r) => (filter === 'all' || r.status === filter) && matchesSearch(r, query))
   const cancelled = session?.status === 'cancelled'
 
   if (!session) {
@@ -126,6 +136,16 @@ export function SessionRosterPanel({ sessionId, s, language }: Props) {
           <span className="session-roster__hint">{s.shown(shown.length, rows.length)}</span>
         </div>
         <div className="session-roster__toolbar">
+          <label className="session-roster__filter session-roster__search">
+            <span>{s.search}</span>
+            <input
+              type="search"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              placeholder={s.searchPlaceholder}
+              autoComplete="off"
+            />
+          </label>
           <label className="session-roster__filter">
             <span>{s.filter}</span>
             <select value={filter} onChange={(event) => setFilter(event.target.value as Status | 'all')}>
@@ -149,13 +169,19 @@ export function SessionRosterPanel({ sessionId, s, language }: Props) {
             {s.refresh}
           </Button>
         </div>
-        <FeedbackMessage feedback={loadError ? { kind: 'error', text: loadError } : feedback} />
+        <OutcomeMessage
+          outcome={loadError ? { feedback: { kind: 'error', text: loadError } } : outcome}
+          s={s}
+          busy={rowCheckIn.busy}
+          onCheckInAnyway={(code) => void rowCheckIn.checkIn(code, true)}
+        />
         <RosterTable
           rows={shown}
           total={rows.length}
           s={s}
           language={language}
           actionsEnabled={!cancelled}
+          noShowFrom={hasStarted(session, new Date()) ? undefined : session.startsAt}
           onAction={onAction}
         />
         <div className="session-roster__toolbar session-roster__export">

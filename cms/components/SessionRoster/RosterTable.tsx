@@ -1,11 +1,11 @@
 'use client'
 import { Button } from '@payloadcms/ui'
-import { Fragment, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
-import type { RosterRow } from './api.ts'
+import { Fragment, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import type { BookingAction, RosterRow } from './api.ts'
 import { ReasonField, reasonGiven } from './ReasonField.tsx'
 import { formatTime, type Strings } from './strings.ts'
 
-export type RowAction = 'no-show' | 'promote' | 'staff-cancel'
+export type RowAction = BookingAction | 'check-in'
 
 type Props = {
   rows: RosterRow[]
@@ -14,6 +14,8 @@ type Props = {
   language: string
   /** Row actions are offered only while the session can still change. */
   actionsEnabled: boolean
+  /** The session's start while it is still ahead: 未到场 waits until then. */
+  noShowFrom?: string
   /** Runs the action; resolves to true when it succeeded (the panel reports the outcome). */
   onAction: (row: RosterRow, action: RowAction, reason?: string) => Promise<boolean>
 }
@@ -23,11 +25,18 @@ type Pending = { rowId: RosterRow['id']; action: 'no-show' | 'staff-cancel' }
 const buttonId = (prefix: string, action: RowAction, rowId: RosterRow['id']) => `${prefix}-${action}-${rowId}`
 
 /** The session's bookings in booking order, with the actions each status allows. */
-export function RosterTable({ rows, total, s, language, actionsEnabled, onAction }: Props) {
+export function RosterTable({ rows, total, s, language, actionsEnabled, noShowFrom, onAction }: Props) {
   const prefix = useId().replace(/:/g, '')
   const [pending, setPending] = useState<Pending | null>(null)
   const [busy, setBusy] = useState(false)
   const columns = s.columns
+
+  const noShowHint = `${prefix}-no-show-hint`
+  const rowButton = (row: RosterRow, action: RowAction) => ({
+    id: buttonId(prefix, action, row.id),
+    disabled: busy,
+    label: `${{ 'check-in': s.checkInButton, 'no-show': s.markNoShow, promote: s.promote, 'staff-cancel': s.cancel }[action]} ${row.code} ${row.parentName}`,
+  })
 
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
 
@@ -52,6 +61,11 @@ export function RosterTable({ rows, total, s, language, actionsEnabled, onAction
 
   return (
     <div className="table session-roster__table">
+      {actionsEnabled && noShowFrom && rows.some((r) => r.status === 'confirmed') && (
+        <p id={noShowHint} className="session-roster__hint">
+          {s.noShowAfterStart(formatTime(noShowFrom, language))}
+        </p>
+      )}
       <table>
         <thead>
           <tr>
@@ -83,59 +97,51 @@ export function RosterTable({ rows, total, s, language, actionsEnabled, onAction
                   <th scope="row" id={`${prefix}-row-${row.id}`} tabIndex={-1} className="session-roster__mono">
                     {row.code}
                   </th>
-                  <td>
+                  <td data-label={columns.status}>
                     <span className={`session-roster__status session-roster__status--${row.status}`}>
                       {s.status[row.status] ?? row.statusLabel}
                     </span>
                   </td>
-                  <td>{row.parentName}</td>
-                  <td className="session-roster__mono">{row.phone}</td>
-                  <td>{row.childAgeBand}</td>
-                  <td>{[row.street, row.community].filter(Boolean).join(' / ')}</td>
-                  <td>{row.attendees}</td>
-                  <td>{formatTime(row.createdAt, language)}</td>
-                  <td>{formatTime(row.checkedInAt, language)}</td>
+                  <td data-label={columns.parentName}>{row.parentName}</td>
+                  <td data-label={columns.phone} className="session-roster__mono">
+                    {row.phone}
+                  </td>
+                  <td data-label={columns.childAgeBand}>{row.childAgeBand}</td>
+                  <td data-label={columns.place}>{[row.street, row.community].filter(Boolean).join(' / ')}</td>
+                  <td data-label={columns.attendees}>{row.attendees}</td>
+                  <td data-label={columns.createdAt}>{formatTime(row.createdAt, language)}</td>
+                  <td data-label={columns.checkedInAt}>{formatTime(row.checkedInAt, language)}</td>
                   {actionsEnabled && (
-                    <td>
+                    <td className="session-roster__actions-cell">
                       <div className="session-roster__actions">
+                        {(row.status === 'confirmed' || row.status === 'no-show') && (
+                          <ActionButton {...rowButton(row, 'check-in')} onClick={() => void run(row, 'check-in')}>
+                            {s.checkInButton}
+                          </ActionButton>
+                        )}
                         {row.status === 'confirmed' && (
-                          <Button
-                            id={buttonId(prefix, 'no-show', row.id)}
-                            buttonStyle="secondary"
-                            size="xsmall"
-                            margin={false}
-                            disabled={busy}
-                            aria-label={`${s.markNoShow} ${row.code}`}
+                          <ActionButton
+                            {...rowButton(row, 'no-show')}
+                            disabled={busy || noShowFrom !== undefined}
+                            describedBy={noShowFrom === undefined ? undefined : noShowHint}
                             onClick={() => setPending({ rowId: row.id, action: 'no-show' })}
                           >
                             {s.markNoShow}
-                          </Button>
+                          </ActionButton>
                         )}
                         {row.status === 'waitlisted' && (
-                          <Button
-                            id={buttonId(prefix, 'promote', row.id)}
-                            buttonStyle="secondary"
-                            size="xsmall"
-                            margin={false}
-                            disabled={busy}
-                            aria-label={`${s.promote} ${row.code}`}
-                            onClick={() => void run(row, 'promote')}
-                          >
+                          <ActionButton {...rowButton(row, 'promote')} onClick={() => void run(row, 'promote')}>
                             {s.promote}
-                          </Button>
+                          </ActionButton>
                         )}
                         {(row.status === 'confirmed' || row.status === 'waitlisted') && (
-                          <Button
-                            id={buttonId(prefix, 'staff-cancel', row.id)}
+                          <ActionButton
+                            {...rowButton(row, 'staff-cancel')}
                             buttonStyle="error"
-                            size="xsmall"
-                            margin={false}
-                            disabled={busy}
-                            aria-label={`${s.cancel} ${row.code}`}
                             onClick={() => setPending({ rowId: row.id, action: 'staff-cancel' })}
                           >
                             {s.cancel}
-                          </Button>
+                          </ActionButton>
                         )}
                       </div>
                     </td>
@@ -170,6 +176,42 @@ export function RosterTable({ rows, total, s, language, actionsEnabled, onAction
         </tbody>
       </table>
     </div>
+  )
+}
+
+type ActionButtonProps = {
+  id: string
+  label: string
+  disabled: boolean
+  describedBy?: string
+  buttonStyle?: 'secondary' | 'error'
+  onClick: () => void
+  children: ReactNode
+}
+
+/** A row's action: named with the booking for screen readers, since every row repeats the same words. */
+function ActionButton({
+  id,
+  label,
+  disabled,
+  describedBy,
+  buttonStyle = 'secondary',
+  onClick,
+  children,
+}: ActionButtonProps) {
+  return (
+    <Button
+      id={id}
+      buttonStyle={buttonStyle}
+      size="xsmall"
+      margin={false}
+      disabled={disabled}
+      aria-label={label}
+      extraButtonProps={describedBy ? { 'aria-describedby': describedBy } : undefined}
+      onClick={onClick}
+    >
+      {children}
+    </Button>
   )
 }
 

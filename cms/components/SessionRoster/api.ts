@@ -4,7 +4,16 @@ import type { CourseSession } from '../../payload-types.ts'
 export type { RosterRow }
 export type SessionSummary = Pick<
   CourseSession,
-  'id' | 'title' | 'capacity' | 'waitlistSize' | 'confirmedCount' | 'waitlistedCount' | 'status' | 'cancelReason'
+  | 'id'
+  | 'title'
+  | 'startsAt'
+  | 'endsAt'
+  | 'capacity'
+  | 'waitlistSize'
+  | 'confirmedCount'
+  | 'waitlistedCount'
+  | 'status'
+  | 'cancelReason'
 >
 export type CheckInResult = {
   code: string
@@ -43,6 +52,9 @@ export async function request<T>(url: string, body?: unknown): Promise<T> {
   return json as T
 }
 
+/** The staff endpoints that act on one booking by its id. */
+export type BookingAction = 'no-show' | 'promote' | 'staff-cancel'
+
 export const sessionApi = (apiRoute: string, sessionId: number | string) => {
   const base = `${apiRoute}/course-sessions/${sessionId}`
   const phones = (full: boolean) => (full ? '?phones=full' : '')
@@ -51,8 +63,9 @@ export const sessionApi = (apiRoute: string, sessionId: number | string) => {
     roster: (fullPhones: boolean) => request<{ rows: RosterRow[] }>(`${base}/roster${phones(fullPhones)}`),
     exportUrl: (format: 'csv' | 'xlsx', fullPhones: boolean) => `${base}/roster.${format}${phones(fullPhones)}`,
     cancelSession: (reason: string) => request<{ cancelledBookings: number }>(`${base}/cancel`, { reason }),
-    checkIn: (code: string) => request<CheckInResult>(`${apiRoute}/bookings/check-in`, { session: sessionId, code }),
-    bookingAction: (bookingId: RosterRow['id'], action: 'no-show' | 'promote' | 'staff-cancel', reason?: string) =>
+    checkIn: (code: string, confirmOutsideSessionDay: boolean) =>
+      request<CheckInResult>(`${apiRoute}/bookings/check-in`, { session: sessionId, code, confirmOutsideSessionDay }),
+    bookingAction: (bookingId: RosterRow['id'], action: BookingAction, reason?: string) =>
       request<{ status: RosterRow['status'] }>(`${apiRoute}/bookings/${bookingId}/${action}`, reason ? { reason } : {}),
   }
 }
