@@ -1,12 +1,15 @@
 import http from 'node:http'
 import path from 'node:path'
 import sirv from 'sirv'
+import { MAX_BODY_BYTES as PUBLIC_API_BODY_BYTES } from '../booking/http.ts'
 import { dataDir } from '../paths.ts'
 import { siteHandler } from '../publishing/serveSite.ts'
-import { tagClientAddress } from './clientAddress.ts'
+import { type TrustProxy, tagClientAddress } from './clientAddress.ts'
 import { answerHealthCheck } from './health.ts'
 import { ownApiBase, previewHandler } from './preview.ts'
+import { bodyLimitOf, limitBody, refuse, refuseMalformed } from './requestChecks.ts'
 import { traceRequest } from './requestLog.ts'
+import { type Area, securityHeaders } from './securityHeaders.ts'
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown
 
@@ -17,11 +20,37 @@ const nextRoutes = ['/admin', '/api', '/_next']
 const publicBookingApi =
   /^\/api\/(?:bookings\/(?:book|lookup|cancel|calendar\/[^/?]+)|course-sessions\/[^/?]+\/availability)(?:\?|$)/
 
+/** Which security policy answers a URL (securityHeaders.ts); draft previews are site pages. */
+const areaOf = (url: string): Area =>
+  owns(url, '/api') ? 'api' : nextRoutes.some((p) => owns(url, p)) ? 'admin' : owns(url, '/media') ? 'media' : 'site'
+
+/**
+ * The types uploads are stored as (cms/collections/Media: the accepted images and their WebP sizes), named
+ * exactly; any other file is offered as data to download, never guessed at or shown.
+ */
+const uploadTypes: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+}
+
 const mediaHandler = () =>
   sirv(path.join(dataDir, 'media'), {
     etag: true,
     dev: true, // uploads appear at any time: look files up per request
-    setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=86400'),
+    setHeaders: (res, pathname) => {
+      res.setHeader('Cache-Control', 'public, max-age=86400')
+      res.setHeader('Content-Type', uploadTypes[path.extname(pathname).toLowerCase()] ?? 'application/octet-stream')
+    },
+  })
+
+/** A handler that threw or rejected still answers, and its error is logged rather than left unhandled. */
+const settle = (res: http.ServerResponse, handled: unknown) =>
+  Promise.resolve(handled).catch((error: unknown) => {
+    console.error('[fujia] request failed:', error)
+    refuse(res, 500, 'server_error', '服务器繁忙，请稍后再试')
   })
 
 /**
@@ -30,7 +59,9 @@ const mediaHandler = () =>
  * island needs no CORS. Every request is tagged with its client address first, whichever route answers it.
  */
 export function createAppServer(opts: {
-  trustProxy: boolean
+  trustProxy: TrustProxy
+  /** SITE_URL: served over https, responses ask browsers to keep to https (HSTS). */
+  siteUrl: string
   /** Payload's REST handler (restHandler.ts). */
   restApi: Handler
   /** Next: the admin, its assets and the rest of the API. */
@@ -39,11 +70,16 @@ export function createAppServer(opts: {
   const serveSite = siteHandler()
   const serveMedia = mediaHandler()
   const servePreview = previewHandler(() => ownApiBase(server))
+  const secure = securityHeaders({ https: opts.siteUrl.startsWith('https:') })
   const route: Handler = (req, res) => {
+    if (refuseMalformed(req, res)) return
     tagClientAddress(req, opts.trustProxy)
     const url = req.url ?? '/'
-    if (publicBookingApi.test(url)) return void opts.restApi(req, res)
-    if (nextRoutes.some((p) => owns(url, p))) return void opts.next(req, res)
+    secure(res, areaOf(url))
+    const isPublicApi = publicBookingApi.test(url)
+    if (limitBody(req, res, bodyLimitOf(req, isPublicApi ? PUBLIC_API_BODY_BYTES : undefined))) return
+    if (isPublicApi) return void settle(res, opts.restApi(req, res))
+    if (nextRoutes.some((p) => owns(url, p))) return void settle(res, opts.next(req, res))
     if (owns(url, '/media')) {
       req.url = url.slice('/media'.length) || '/'
       return serveMedia(req, res, () => {
@@ -51,7 +87,11 @@ export function createAppServer(opts: {
         res.end()
       })
     }
-    if (owns(url, '/preview')) return void servePreview(req, res, () => serveSite(req, res))
+    if (owns(url, '/preview'))
+      return void settle(
+        res,
+        servePreview(req, res, () => serveSite(req, res)),
+      )
     serveSite(req, res)
   }
   // Health checks first: cheap, and not logged (a load balancer asks every few seconds).
