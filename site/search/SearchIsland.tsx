@@ -5,7 +5,7 @@
  */
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { formatDate } from '../../common/dates.ts'
-import { contains, createEngine, type Engine, excerpt, type Hit, matchRanges } from './engine.ts'
+import { contains, createEngine, type Engine, type Hit, matchRanges, snippet } from './engine.ts'
 import { queryTerms, type SearchDoc, type SearchManifest, searchTypes, typeByCode, typeByParam } from './format.ts'
 import './search.css'
 
@@ -80,7 +80,7 @@ function Result({ doc, terms }: { doc: SearchDoc; terms: readonly string[] }) {
         </a>
       </h2>
       <p className="se-result__text">
-        <Highlight text={excerpt(doc.b, terms)} terms={terms} />
+        <Highlight text={snippet(doc, terms)} terms={terms} />
       </p>
     </article>
   )

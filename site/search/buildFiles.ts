@@ -148,9 +148,9 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   // One loop, no closures over the growing state, so that its variables stay in registers.
   for (let n = 0; n < docs.length; n++) {
     const doc = docs[n] as SearchDoc
-    for (let part = 0; part < 2; part++) {
+    for (let part = 0; part < 3; part++) {
       // The title first, so a key in the title keeps its title flag.
-      const text = part === 0 ? doc.t : doc.b
+      const text = part === 0 ? doc.t : part === 1 ? doc.b : (doc.k ?? '')
       const value = n * 2 + (part === 0 ? 1 : 0)
       let prev = -1
       for (let i = 0; i < text.length; i++) {

@@ -44,7 +44,7 @@ async function fetchOk(url: string): Promise<Response> {
 
 /** Whether the document contains every term (the index only proves it for terms of one or two characters). */
 export const contains = (doc: SearchDoc, terms: readonly string[]) => {
-  const text = fold(`${doc.t}\n${doc.b}`)
+  const text = fold(`${doc.t}\n${doc.b}\n${doc.k ?? ''}`)
   return terms.every((t) => text.includes(t))
 }
 
@@ -128,3 +128,9 @@ export function excerpt(text: string, terms: readonly string[], size = 90): stri
   const end = Math.min(text.length, start + size)
   return `${start > lineStart ? '…' : ''}${text.slice(start, end).replace(/\s/g, ' ')}${end < text.length ? '…' : ''}`
 }
+
+/**
+ * What a result shows under its title: the readable text around the first match, or the summary's opening when
+ * the match is only in the title or in the metadata (topics, author …), never a run of metadata words.
+ */
+export const snippet = (doc: SearchDoc, terms: readonly string[]): string => excerpt(doc.b, terms)

@@ -51,8 +51,13 @@ export type SearchDoc = {
   d?: string
   /** a short line under the title: "FJ-001 · 亲子沟通", "园岭街道 · 百花社区" */
   m?: string
-  /** plain text: summary first, then the body; blocks separated by "\n" */
+  /** readable text: summary first, then the body; blocks separated by "\n". Snippets come from here only. */
   b: string
+  /**
+   * words readers search by that are no prose (topics, author, source, street, code …): indexed and matched,
+   * never shown, so a match there shows the summary's opening instead of a run of metadata
+   */
+  k?: string
 }
 
 /**

@@ -3,8 +3,9 @@
  * The search page passes its manifest to the island; the files go out through integration.ts.
  *
  * Documents are numbered newest first (articles and families by publication date), then courses and lecturers
- * in catalogue order, so that posting lists are in result order. A document's text is its summary, body and the
- * fields a reader would search by (topics, author, category, lecturers, expertise, honours, street …).
+ * in catalogue order, so that posting lists are in result order. A document's text is what a reader reads (its
+ * summary and body, honours, lecturers, expertise …); the fields a reader searches by that are no prose (topics,
+ * author, source, street, category, code) go apart into `k`, matched but never shown as a snippet.
  */
 
 import { articleUrl, courseUrl, familyUrl, lecturerUrl } from '../../common/urls.ts'
@@ -46,7 +47,8 @@ async function articleDoc(article: Article): Promise<SearchDoc> {
     y: 'a',
     d: a.publishedAt,
     m: joined(topics, '、'),
-    b: lines(a.summary, htmlToText(article.rendered?.html), topics.join(' '), a.author, a.sourceName),
+    b: lines(a.summary, htmlToText(article.rendered?.html)),
+    k: lines(...topics, a.author, a.sourceName),
   }
 }
 
@@ -62,9 +64,8 @@ function familyDoc(family: Family): SearchDoc {
       f.membersSummary,
       htmlToText(family.rendered?.html),
       ...f.honours.map((h) => `${h.year}年 ${h.title}（${honourLevelLabel(h.level)}）${h.awardingBody ?? ''}`),
-      f.street,
-      f.community,
     ),
+    k: lines(f.street, f.community),
   }
 }
 
@@ -81,9 +82,8 @@ async function courseDoc(course: Course): Promise<SearchDoc> {
       htmlToText(course.rendered?.html),
       taughtBy.length > 0 && `主讲：${taughtBy.map((l) => l.data.name).join('、')}`,
       `适用：${audienceLabel(course)}`,
-      category?.data.name,
-      c.code,
     ),
+    k: lines(category?.data.name, c.code),
   }
 }
 

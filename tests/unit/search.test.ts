@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildSearchIndex, htmlToText } from '../../site/search/buildFiles.ts'
-import { contains, createEngine, excerpt, matchRanges } from '../../site/search/engine.ts'
+import { contains, createEngine, excerpt, matchRanges, snippet } from '../../site/search/engine.ts'
 import {
   compressTypes,
   decodePostings,
@@ -30,7 +30,13 @@ function sampleDocs(): SearchDoc[] {
     summary: string
     daysAgo: number
     body: Block[]
+    topics: string[]
+    author: string
+    sourceName?: string
   }[]
+  const topicName = new Map(
+    (read('editorial/topics.json').topics as { key: string; name: string }[]).map((t) => [t.key, t.name]),
+  )
   const families = read('editorial/families.json').families as {
     familyName: string
     membersSummary: string
@@ -50,6 +56,8 @@ function sampleDocs(): SearchDoc[] {
       y: 'a' as const,
       d: day(a.daysAgo),
       b: `${a.summary}\n${text(a.body)}`,
+      // As site/search/index.ts: metadata apart from the readable text.
+      k: [...a.topics.map((key) => topicName.get(key)), a.author, a.sourceName].filter(Boolean).join('\n'),
     })),
     ...families.map((f, i) => ({
       t: f.familyName,
@@ -91,7 +99,7 @@ async function search(query: string): Promise<number[]> {
 /** Brute force: every document containing every term, title matches first. */
 function expected(query: string): number[] {
   const terms = queryTerms(query)
-  const all = docs.flatMap((d, n) => (terms.every((t) => fold(`${d.t}\n${d.b}`).includes(t)) ? [n] : []))
+  const all = docs.flatMap((d, n) => (terms.every((t) => fold(`${d.t}\n${d.b}\n${d.k ?? ''}`).includes(t)) ? [n] : []))
   const inTitle = (n: number) =>
     terms.every((t) => keysOf(t).every((k) => runsOf(docs[n]?.t ?? '').some((r) => r.includes(k))))
   return [...all.filter(inTitle), ...all.filter((n) => !inTitle(n))]
@@ -200,5 +208,34 @@ describe('search helpers', () => {
       [5, 7],
     ])
     expect(excerpt('短文', ['没有'])).toBe('短文')
+  })
+})
+
+describe('search snippets', () => {
+  const chores = () => {
+    const n = docs.findIndex((d) => d.t === '做家务，也是一堂家教课')
+    return { n, doc: docs[n] as SearchDoc }
+  }
+
+  it('finds a document by its topic or author but shows its summary, not the run of metadata', async () => {
+    const { n, doc } = chores()
+    expect(doc.k).toContain('刘思琪')
+    for (const query of ['刘思琪', '示例家长报']) {
+      const terms = queryTerms(query)
+      expect(await search(query), query).toContain(n)
+      const shown = snippet(doc, terms)
+      expect(shown.startsWith(doc.b.slice(0, 20)), query).toBe(true)
+      expect(shown).not.toMatch(/刘思琪|示例家长报|家风家教/)
+    }
+  })
+
+  it('shows the readable text around a match in it', async () => {
+    const { doc } = chores()
+    const word = Array.from(doc.b.split('\n')[2] ?? '')
+      .slice(4, 8)
+      .join('')
+    const shown = snippet(doc, queryTerms(word))
+    expect(shown).toContain(word)
+    expect(shown.startsWith(doc.b.slice(0, 20))).toBe(false)
   })
 })
