@@ -1,9 +1,11 @@
 // @ts-check
+import crypto from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import node from '@astrojs/node'
 import preact from '@astrojs/preact'
 import { defineConfig } from 'astro/config'
+import { readingToolsScript } from './site/layouts/readingTools.ts'
 import { searchIntegration } from './site/search/integration.ts'
 
 /** Repository root: relative paths in settings resolve from here, never from the cwd. */
@@ -34,6 +36,31 @@ const payloadPackages = [
   'ws',
 ]
 
+/** The origin of a split deployment's CMS (CMS_URL): pages may load its images and call its API. */
+const cmsOrigin = process.env.CMS_URL ? [new URL(process.env.CMS_URL).origin] : []
+
+/**
+ * The site's Content Security Policy, written by Astro into every page as a <meta>: scripts and styles from this
+ * origin, and inline only where hashed (Astro hashes the inlined stylesheets and its island loader; the reading
+ * tools' script is added here). The server's header adds what a <meta> cannot carry (frame-ancestors;
+ * cms/server/securityHeaders.ts).
+ */
+const contentSecurityPolicy = {
+  directives: /** @type {const} */ ([
+    "default-src 'self'",
+    `img-src 'self' data: ${cmsOrigin.join(' ')}`.trim(),
+    `connect-src 'self' ${cmsOrigin.join(' ')}`.trim(),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ]),
+  scriptDirective: {
+    hashes: [
+      /** @type {const} */ (`sha256-${crypto.createHash('sha256').update(readingToolsScript).digest('base64')}`),
+    ],
+  },
+}
+
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   root: rootDir,
@@ -52,6 +79,7 @@ export default defineConfig({
   // No Astro sessions (the adapter would otherwise set up file storage for them): the preview signs in via Payload.
   session: false,
   trailingSlash: 'always',
+  security: { csp: contentSecurityPolicy },
   build: {
     format: 'directory',
     // One small stylesheet, inlined: no render-blocking request.
