@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { maskPhone } from '../../common/phone.ts'
 
 /** Where SMS texts go. A gateway (e.g. a provider's HTTP API) implements this; until one is configured, texts are logged. */
 export interface SmsSender {
@@ -12,8 +13,10 @@ export const logSms = (payload: Payload): SmsSender => ({
   channel: 'sms-log',
   logsOnly: true,
   async send(phone, text) {
+    // The text carries the booking code, which opens the booking with the phone: it stays in the notification
+    // record (staff only), never in the log.
     payload.logger.info({
-      msg: `SMS (logged, no gateway configured) to ${phone.slice(0, 3)}****${phone.slice(7)}: ${text}`,
+      msg: `SMS not sent (no gateway configured) to ${maskPhone(phone)}, ${text.length} characters`,
     })
   },
 })
