@@ -36,6 +36,10 @@ const payloadPackages = [
   'ws',
 ]
 
+/** A CSP source for exactly this inline text. */
+const sha256 = (/** @type {string} */ text) =>
+  /** @type {const} */ (`sha256-${crypto.createHash('sha256').update(text).digest('base64')}`)
+
 /** The origin of a split deployment's CMS (CMS_URL): pages may load its images and call its API. */
 const cmsOrigin = process.env.CMS_URL ? [new URL(process.env.CMS_URL).origin] : []
 
@@ -54,10 +58,13 @@ const contentSecurityPolicy = {
     "base-uri 'self'",
     "form-action 'self'",
   ]),
+  // Payload's rich-text HTML writes empty `style=""` attributes (list items): allowed by the empty text's hash alone.
+  styleDirective: {
+    resources: ["'self'", { resource: "'unsafe-hashes'", kind: /** @type {const} */ ('attribute') }],
+    hashes: [{ hash: sha256(''), kind: /** @type {const} */ ('attribute') }],
+  },
   scriptDirective: {
-    hashes: [
-      /** @type {const} */ (`sha256-${crypto.createHash('sha256').update(readingToolsScript).digest('base64')}`),
-    ],
+    hashes: [sha256(readingToolsScript)],
   },
 }
 
