@@ -11,6 +11,7 @@ export const courseUrl = (slug: string) => `/courses/${slug}/`
 export const lecturersUrl = '/lecturers/'
 export const lecturerUrl = (slug: string) => `/lecturers/${slug}/`
 export const privacyUrl = '/privacy/'
+export const myBookingUrl = '/my-booking/'
 
 /** The "no filter" value of a course-filter URL segment. */
 export const ANY = 'all'

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../common/dates.ts'
+import { sessionWording } from '../../common/booking/sessionWording.ts'
 import { BookingError } from './errors.ts'
 
 export type SessionState = {
@@ -48,15 +48,14 @@ export function availabilityOf(session: SessionState, now: Date): Availability {
     return refuse('session_cancelled', `该场次已取消${session.cancelReason ? `：${session.cancelReason}` : ''}`)
   if (session.status === 'completed' || Date.parse(session.startsAt) <= at)
     return refuse('closed', '该场次已开始或已结束')
-  if (opensAt && at < Date.parse(opensAt)) return refuse('not_open', `报名将于 ${formatDateTime(opensAt)} 开始`)
-  if (at >= Date.parse(closesAt)) return refuse('closed', '报名已截止')
-  if (confirmed >= session.capacity && waitlisted >= session.waitlistSize)
-    return refuse('full', session.waitlistSize > 0 ? '名额和候补均已满' : '名额已满')
+  if (opensAt && at < Date.parse(opensAt)) return refuse('not_open', sessionWording.opensAt(opensAt))
+  if (at >= Date.parse(closesAt)) return refuse('closed', sessionWording.closed)
+  if (confirmed >= session.capacity && waitlisted >= session.waitlistSize) return refuse('full', sessionWording.noRoom)
   return { ...base, bookable: true }
 }
 
 /** The 409 for a booking the store refused: the session's state says why. */
 export function refusalError(availability: Availability): BookingError {
   if (availability.reason) return new BookingError(availability.reason, availability.message ?? '当前无法报名')
-  return new BookingError('full', '剩余名额不足，请减少参加人数或选择其他场次')
+  return new BookingError('full', sessionWording.notEnough)
 }

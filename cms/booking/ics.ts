@@ -8,7 +8,12 @@ type CalendarEvent = {
   location: string
   description: string
   url?: string
+  /** A waitlist place: the entry must not read as a seat, or parents come to the door. */
+  waitlisted?: boolean
 }
+
+const WAITLIST_MARK = '【候补】'
+const WAITLIST_NOTE = '候补中，尚无名额：有空位时将按顺序自动转为正式报名并短信通知，转正前请勿到场。'
 
 /** "20261123T143000": a wall-clock time in Asia/Shanghai, for DTSTART;TZID=Asia/Shanghai. */
 function shanghaiLocal(iso: string): string {
@@ -37,6 +42,8 @@ function fold(line: string): string {
 
 /** An iCalendar file with the session in Asia/Shanghai (China has had no daylight saving since 1991). */
 export function calendarFile(event: CalendarEvent, stamp: Date = new Date()): string {
+  const title = event.waitlisted ? `${WAITLIST_MARK}${event.title}` : event.title
+  const description = event.waitlisted ? `${WAITLIST_NOTE}\n${event.description}` : event.description
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -57,14 +64,14 @@ export function calendarFile(event: CalendarEvent, stamp: Date = new Date()): st
     `DTSTAMP:${stamp.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`,
     `DTSTART;TZID=Asia/Shanghai:${shanghaiLocal(event.startsAt)}`,
     `DTEND;TZID=Asia/Shanghai:${shanghaiLocal(event.endsAt)}`,
-    `SUMMARY:${escapeText(event.title)}`,
+    `SUMMARY:${escapeText(title)}`,
     `LOCATION:${escapeText(event.location)}`,
-    `DESCRIPTION:${escapeText(event.description)}`,
+    `DESCRIPTION:${escapeText(description)}`,
     ...(event.url ? [`URL:${event.url}`] : []),
     'BEGIN:VALARM',
     'TRIGGER:-PT2H',
     'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(event.title)}`,
+    `DESCRIPTION:${escapeText(title)}`,
     'END:VALARM',
     'END:VEVENT',
     'END:VCALENDAR',

@@ -11,11 +11,17 @@ import { attendeeChoices, fieldId } from './bookingForm.ts'
 import { Confirmation } from './Confirmation.tsx'
 import { describedBy, FieldError, Group, SelectField, TextField } from './FormFields.tsx'
 import { SessionChoice } from './SessionChoice.tsx'
-import { type BookableSession, FULL } from './sessionState.ts'
+import { type BookableSession, joinsWaitlist } from './sessionState.ts'
+import { Unavailable } from './Unavailable.tsx'
 import { useBooking } from './useBooking.ts'
 import './booking.css'
 
-type Props = { course: { title: string; code: string }; sessions: BookableSession[] }
+type Props = {
+  course: { title: string; code: string }
+  sessions: BookableSession[]
+  /** Where to look when no session of this course can be booked (the bookable courses). */
+  elsewhere: string
+}
 
 const ageOptions = ageBands.map((b) => ({
   value: b.value,
@@ -23,7 +29,7 @@ const ageOptions = ageBands.map((b) => ({
 }))
 const streetOptions = streets.map((street) => ({ value: street, label: street }))
 
-export default function BookingIsland({ course, sessions }: Props) {
+export default function BookingIsland({ course, sessions, elsewhere }: Props) {
   const booking = useBooking(sessions)
   const { values, set, errors, selectedState, busy, refs } = booking
 
@@ -34,19 +40,18 @@ export default function BookingIsland({ course, sessions }: Props) {
           result={booking.result.booked}
           course={course}
           session={booking.result.session}
+          byEmail={booking.result.byEmail}
           onAnother={booking.another}
         />
       </section>
     )
   }
 
-  const closed = selectedState?.open === false
+  // The form is shown only for a session that can take a booking now (a seat or a waitlist place).
+  const canBook = selectedState?.open !== false
+  const toWaitlist = selectedState ? joinsWaitlist(selectedState, Number(values.attendees)) : false
   // Only some of the attendees would get a seat: say so before the API puts all of them on the waitlist.
-  const tooFew =
-    selectedState &&
-    !selectedState.waitlist &&
-    selectedState.seatsLeft > 0 &&
-    Number(values.attendees) > selectedState.seatsLeft
+  const tooFew = toWaitlist && selectedState && !selectedState.waitlist && selectedState.seatsLeft > 0
 
   return (
     <section className="bk" aria-labelledby="bk-title">
@@ -57,7 +62,7 @@ export default function BookingIsland({ course, sessions }: Props) {
       <form ref={refs.form} className="bk-form" noValidate onSubmit={booking.submit}>
         <fieldset className="bk-fieldset" disabled={!booking.hydrated}>
           <legend className="visually-hidden">报名信息</legend>
-          <p className="bk-required-note">带 * 的为必填项。</p>
+          {canBook && <p className="bk-required-note">带 * 的为必填项。</p>}
 
           <SessionChoice
             sessions={sessions}
@@ -66,132 +71,138 @@ export default function BookingIsland({ course, sessions }: Props) {
             onChange={(id) => set('session', id)}
             errors={errors}
           />
-          {closed && selectedState?.message && (
-            <p className="bk-notice" role="status">
-              {selectedState.label === FULL ? `${FULL}：${selectedState.message}` : selectedState.message}
-            </p>
-          )}
-
-          <TextField
-            errors={errors}
-            field="parentName"
-            label="家长姓名 *"
-            type="text"
-            autoComplete="name"
-            maxLength={bookingFields.parentName.maxLength}
-            value={values.parentName}
-            onChange={(v) => set('parentName', v)}
-          />
-
-          <TextField
-            errors={errors}
-            field="phone"
-            label="手机号 *"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={bookingFields.phone.inputMaxLength}
-            hint="中国大陆手机号，可带 +86 或空格；查询和取消报名时需要。"
-            value={values.phone}
-            onChange={(v) => set('phone', v)}
-          />
-
-          <SelectField
-            errors={errors}
-            field="childAgeBand"
-            label="孩子年龄段 *"
-            options={ageOptions}
-            value={values.childAgeBand}
-            onChange={(v) => set('childAgeBand', v)}
-          />
-
-          <SelectField
-            errors={errors}
-            field="street"
-            label="所在街道 *"
-            options={streetOptions}
-            value={values.street}
-            onChange={(v) => set('street', v)}
-          />
-
-          <TextField
-            errors={errors}
-            field="community"
-            label="所在社区（选填）"
-            type="text"
-            maxLength={bookingFields.community.maxLength}
-            value={values.community}
-            onChange={(v) => set('community', v)}
-          />
-
-          <Group legend="参加人数 *" describedBy={describedBy(errors, 'attendees', 'bk-attendees-hint')}>
-            <div className="bk-choices">
-              {attendeeChoices.map((n) => (
-                <label key={n} className="bk-choice">
-                  <input
-                    type="radio"
-                    name={fieldId('attendees')}
-                    value={n}
-                    checked={values.attendees === n}
-                    onChange={() => set('attendees', n)}
-                  />
-                  <span>{n} 人</span>
-                </label>
-              ))}
-            </div>
-            <p className="bk-hint" id="bk-attendees-hint">
-              每人占用 1 个名额，最多 {bookingFields.attendees.max} 人。
-              {tooFew && `当前仅剩 ${selectedState.seatsLeft} 个名额，${values.attendees} 人报名将进入候补。`}
-            </p>
-            <FieldError errors={errors} field="attendees" />
-          </Group>
-
-          <TextField
-            errors={errors}
-            field="email"
-            label="邮箱（选填）"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            maxLength={bookingFields.email.maxLength}
-            hint="填写后可收到报名确认和递补通知。"
-            value={values.email}
-            onChange={(v) => set('email', v)}
-          />
-
-          <div className="bk-consent">
-            <input
-              id={fieldId('guardianConsent')}
-              type="checkbox"
-              checked={values.guardianConsent}
-              onChange={(e) => set('guardianConsent', e.currentTarget.checked)}
-              aria-invalid={errors.guardianConsent ? true : undefined}
-              aria-describedby={describedBy(errors, 'guardianConsent')}
+          {!canBook && selectedState && (
+            <Unavailable
+              state={selectedState}
+              otherSession={sessions.some((s) => s.id !== values.session && booking.stateOf(s).open !== false)}
+              elsewhere={elsewhere}
             />
-            <label htmlFor={fieldId('guardianConsent')}>
-              我是孩子的监护人，已阅读并同意
-              <a href="/privacy/#minors-rules" target="_blank" rel="noopener">
-                《儿童个人信息保护规则》
-              </a>
-            </label>
-          </div>
-          <FieldError errors={errors} field="guardianConsent" />
-
-          <div ref={refs.errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
-            {booking.formError && <p className="bk-alert">{booking.formError}</p>}
-          </div>
-          <p ref={refs.noticeBox} className="bk-notice-box" role="status" tabIndex={-1}>
-            {booking.notice && (
-              <>
-                {booking.notice} <a href="/my-booking/">前往“我的报名”</a>
-              </>
-            )}
-          </p>
-
-          <button type="submit" className="bk-submit" disabled={busy || closed}>
-            {busy ? '正在提交…' : closed ? selectedState?.label : selectedState?.waitlist ? '提交候补报名' : '提交报名'}
-          </button>
+          )}
         </fieldset>
+        {canBook && (
+          <fieldset className="bk-fieldset" disabled={!booking.hydrated}>
+            <legend className="visually-hidden">家长信息</legend>
+            <TextField
+              errors={errors}
+              field="parentName"
+              label="家长姓名 *"
+              type="text"
+              autoComplete="name"
+              maxLength={bookingFields.parentName.maxLength}
+              value={values.parentName}
+              onChange={(v) => set('parentName', v)}
+            />
+
+            <TextField
+              errors={errors}
+              field="phone"
+              label="手机号 *"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={bookingFields.phone.inputMaxLength}
+              hint="中国大陆手机号，可带 +86 或空格；查询和取消报名时需要。"
+              value={values.phone}
+              onChange={(v) => set('phone', v)}
+            />
+
+            <SelectField
+              errors={errors}
+              field="childAgeBand"
+              label="孩子年龄段 *"
+              options={ageOptions}
+              value={values.childAgeBand}
+              onChange={(v) => set('childAgeBand', v)}
+            />
+
+            <SelectField
+              errors={errors}
+              field="street"
+              label="所在街道 *"
+              options={streetOptions}
+              value={values.street}
+              onChange={(v) => set('street', v)}
+            />
+
+            <TextField
+              errors={errors}
+              field="community"
+              label="所在社区（选填）"
+              type="text"
+              maxLength={bookingFields.community.maxLength}
+              value={values.community}
+              onChange={(v) => set('community', v)}
+            />
+
+            <Group legend="参加人数 *" describedBy={describedBy(errors, 'attendees', 'bk-attendees-hint')}>
+              <div className="bk-choices">
+                {attendeeChoices.map((n) => (
+                  <label key={n} className="bk-choice">
+                    <input
+                      type="radio"
+                      name={fieldId('attendees')}
+                      value={n}
+                      checked={values.attendees === n}
+                      onChange={() => set('attendees', n)}
+                    />
+                    <span>{n} 人</span>
+                  </label>
+                ))}
+              </div>
+              <p className="bk-hint" id="bk-attendees-hint">
+                每人占用 1 个名额，最多 {bookingFields.attendees.max} 人。
+                {tooFew && `当前仅剩 ${selectedState.seatsLeft} 个名额，${values.attendees} 人报名将整体进入候补。`}
+              </p>
+              <FieldError errors={errors} field="attendees" />
+            </Group>
+
+            <TextField
+              errors={errors}
+              field="email"
+              label="邮箱（选填）"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              maxLength={bookingFields.email.maxLength}
+              hint="填写后可收到报名确认和递补通知。"
+              value={values.email}
+              onChange={(v) => set('email', v)}
+            />
+
+            <div className="bk-consent">
+              <input
+                id={fieldId('guardianConsent')}
+                type="checkbox"
+                checked={values.guardianConsent}
+                onChange={(e) => set('guardianConsent', e.currentTarget.checked)}
+                aria-invalid={errors.guardianConsent ? true : undefined}
+                aria-describedby={describedBy(errors, 'guardianConsent')}
+              />
+              <label htmlFor={fieldId('guardianConsent')}>
+                我是孩子的监护人，已阅读并同意
+                <a href="/privacy/#minors-rules" target="_blank" rel="noopener">
+                  《儿童个人信息保护规则》
+                </a>
+              </label>
+            </div>
+            <FieldError errors={errors} field="guardianConsent" />
+
+            <div ref={refs.errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
+              {booking.formError && <p className="bk-alert">{booking.formError}</p>}
+            </div>
+            <p ref={refs.noticeBox} className="bk-notice-box" role="status" tabIndex={-1}>
+              {booking.notice && (
+                <>
+                  {booking.notice} <a href="/my-booking/">前往“我的报名”</a>
+                </>
+              )}
+            </p>
+
+            <button type="submit" className="bk-submit" disabled={busy}>
+              {busy ? '正在提交…' : toWaitlist ? '提交候补报名' : '提交报名'}
+            </button>
+          </fieldset>
+        )}
       </form>
     </section>
   )

@@ -16,6 +16,8 @@ type Props = {
   result: BookedResult
   course: { title: string; code: string }
   session: { startsAt: string; endsAt: string; place: string; online: boolean }
+  /** An email address was given: messages go there as well as to the phone. */
+  byEmail: boolean
   onAnother: () => void
 }
 
@@ -44,14 +46,36 @@ function QrCode({ code }: { code: string }) {
   )
 }
 
-/** What a parent sees after booking: the code (large, spaced, as QR), calendar file, copy, and 我的报名. */
-export function Confirmation({ result, course, session, onAnother }: Props) {
+/** What happens to a waitlist place, and how the parent will hear of it: a waitlist place is no ticket. */
+function WaitlistNext({ position, byEmail }: { position: number; byEmail: boolean }) {
+  return (
+    <>
+      <p className="bk-result__lead">
+        您是候补第 <strong className="bk-position">{position}</strong> 位。现在还没有名额，
+        <strong>这不是入场凭证，请先不要到场。</strong>
+      </p>
+      <h4 className="bk-result__subtitle">接下来</h4>
+      <ul className="bk-next">
+        <li>有家长取消报名时，候补按先后顺序自动转为正式报名。</li>
+        <li>
+          转为正式报名后，我们会发短信到您的报名手机号{byEmail ? '，并发邮件到您填写的邮箱' : ''}，届时再按时参加。
+        </li>
+        <li>如果不再需要，请在“我的报名”中取消候补，把位置让给其他家长。</li>
+      </ul>
+    </>
+  )
+}
+
+/**
+ * What a parent sees after booking. A seat: the code (large, spaced, as QR) to show at check-in. A waitlist place:
+ * what happens next and the code for 我的报名, with nothing that looks like a ticket.
+ */
+export function Confirmation({ result, course, session, byEmail, onAnother }: Props) {
   const heading = useRef<HTMLHeadingElement>(null)
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
   useEffect(() => focusLater(() => heading.current), [])
 
   const waitlisted = result.status === 'waitlisted'
-  const waitlistNote = '有家长取消时将按顺序自动递补，递补后状态变为“已确认”，可在“我的报名”中查看。'
   const place = session.online ? '线上（链接在名额确认后通过“我的报名”查看）' : session.place || '地点待定'
   const when = sessionTime(session.startsAt, session.endsAt)
   const details = [
@@ -69,9 +93,7 @@ export function Confirmation({ result, course, session, onAnother }: Props) {
         {waitlisted ? '已加入候补' : '报名成功'}
       </h3>
       {waitlisted ? (
-        <p className="bk-result__lead">
-          您是候补第 <strong className="bk-position">{result.waitlistPosition ?? 1}</strong> 位。{waitlistNote}
-        </p>
+        <WaitlistNext position={result.waitlistPosition ?? 1} byEmail={byEmail} />
       ) : (
         <p className="bk-result__lead">已为您保留名额，请凭报名码准时参加。</p>
       )}
@@ -96,12 +118,18 @@ export function Confirmation({ result, course, session, onAnother }: Props) {
             {spacedCode(result.code)}
           </dd>
         </dl>
-        <QrCode code={result.code} />
-        <p className="bk-hint">请截图保存。查询、取消报名需要报名码和报名手机号；签到时出示报名码或二维码。</p>
+        {waitlisted ? (
+          <p className="bk-hint">请记下报名码：查看或取消候补需要报名码和报名手机号。</p>
+        ) : (
+          <>
+            <QrCode code={result.code} />
+            <p className="bk-hint">请截图保存。查询、取消报名需要报名码和报名手机号；签到时出示报名码或二维码。</p>
+          </>
+        )}
       </div>
       <div className="bk-actions">
         <a className="bk-button" href={calendarUrl(result.calendarToken)} download={`fujia-${result.code}.ics`}>
-          添加到日历（.ics）
+          {waitlisted ? '加入手机日历（候补）' : '加入手机日历'}
         </a>
         <button type="button" className="bk-button" onClick={onCopy}>
           复制时间地点

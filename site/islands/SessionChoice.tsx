@@ -43,7 +43,7 @@ export function SessionChoice({ sessions, live, value, onChange, errors }: Props
         })}
       </ul>
       <p id="bk-session-live" className="bk-hint" aria-live="polite">
-        {Object.keys(live).length ? '名额为实时数据。' : '名额为页面生成时的数据，以提交时为准。'}
+        {Object.keys(live).length ? '名额为实时数据。' : '正在查询实时名额…'}
       </p>
     </Group>
   )

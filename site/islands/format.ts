@@ -50,12 +50,17 @@ export async function copyText(text: string): Promise<boolean> {
   return copied
 }
 
-/** Focuses an element once it is on screen (after the render that adds it). */
+/**
+ * Focuses an element once it is on screen (after the render that adds it) and scrolls it into view together with
+ * what names it: a form field's whole block (label, hint, error), not the bare input against the top edge (the
+ * room above comes from scroll-margin-top in booking.css).
+ */
 export function focusLater(get: () => HTMLElement | null | undefined) {
   requestAnimationFrame(() => {
     const el = get()
     if (!el) return
-    el.focus()
-    if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    el.focus({ preventScroll: true })
+    const block = el.closest<HTMLElement>('.bk-field, .bk-group, .bk-consent') ?? el
+    if (typeof block.scrollIntoView === 'function') block.scrollIntoView({ block: 'start', behavior: 'smooth' })
   })
 }

@@ -5,7 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { Availability } from '../../cms/booking/availability.ts'
 import { api, newIdempotencyKey } from './api.ts'
-import { readDraft, writeDraft } from './bookingDraft.ts'
+import { readDraft, rememberChoices, writeDraft } from './bookingDraft.ts'
 import {
   type BookingValues,
   bookingRequest,
@@ -19,19 +19,12 @@ import {
 import type { BookedResult } from './Confirmation.tsx'
 import { problemsText } from './checks.ts'
 import { focusLater } from './format.ts'
-import { type BookableSession, type SessionState, seatsLeftText, stateOf } from './sessionState.ts'
-
-/** Refreshes the seat numbers the static session list printed at build time. */
-function updateStaticList(id: string, state: SessionState) {
-  if (!/^[\w-]+$/.test(id)) return
-  const strong = document.querySelector(`.sessions [data-session="${id}"] .session__seats strong`)
-  if (strong) strong.textContent = seatsLeftText(state.seatsLeft)
-}
+import { type BookableSession, stateOf } from './sessionState.ts'
 
 const initialValues = (sessions: BookableSession[]): BookingValues => {
-  const firstOpen = sessions.find((s) => s.seatsLeft > 0) ?? sessions[0]
+  const firstOpen = sessions.find((s) => stateOf(s, undefined).open !== false) ?? sessions[0]
   return {
-    session: sessions.length === 1 ? (sessions[0]?.id ?? '') : (firstOpen?.id ?? ''),
+    session: firstOpen?.id ?? '',
     parentName: '',
     phone: '',
     childAgeBand: '',
@@ -51,7 +44,9 @@ export function useBooking(sessions: BookableSession[]) {
   const [formError, setFormError] = useState('')
   const [notice, setNotice] = useState('')
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ booked: BookedResult; session: BookableSession } | null>(null)
+  const [result, setResult] = useState<{ booked: BookedResult; session: BookableSession; byEmail: boolean } | null>(
+    null,
+  )
 
   const form = useRef<HTMLFormElement>(null)
   const errorBox = useRef<HTMLDivElement>(null)
@@ -76,10 +71,6 @@ export function useBooking(sessions: BookableSession[]) {
   }, [])
 
   useEffect(() => {
-    for (const s of sessions) if (live[s.id]) updateStaticList(s.id, stateOf(s, live[s.id]))
-  }, [live, sessions])
-
-  useEffect(() => {
     if (hydrated && !result) writeDraft(values)
   }, [hydrated, result, values])
 
@@ -90,6 +81,7 @@ export function useBooking(sessions: BookableSession[]) {
 
   const selected = sessions.find((s) => s.id === values.session)
   const selectedState = selected ? stateOf(selected, live[selected.id]) : undefined
+  const stateOfSession = (s: BookableSession) => stateOf(s, live[s.id])
 
   const focusField = (field: FormField) =>
     focusLater(() => {
@@ -128,8 +120,8 @@ export function useBooking(sessions: BookableSession[]) {
 
     if (answer.ok) {
       pending.current = null
-      writeDraft(null)
-      setResult({ booked: answer.data, session: selected as BookableSession })
+      rememberChoices(values)
+      setResult({ booked: answer.data, session: selected as BookableSession, byEmail: Boolean(payload.email) })
       void refresh([values.session])
       return
     }
@@ -171,6 +163,7 @@ export function useBooking(sessions: BookableSession[]) {
     busy,
     result,
     selectedState,
+    stateOf: stateOfSession,
     submit,
     another,
     refs: { form, errorBox, noticeBox },

@@ -24,8 +24,8 @@ describe('availability', () => {
     [{ status: 'cancelled' as const, cancelReason: '场地维修' }, 'session_cancelled', '该场次已取消：场地维修'],
     [{ bookingOpensAt: '2026-11-25T01:00:00.000Z' }, 'not_open', '报名将于 2026年11月25日 09:00 开始'],
     [{ bookingClosesAt: '2026-11-23T01:00:00.000Z' }, 'closed', '报名已截止'],
-    [{ confirmedCount: 10, waitlistedCount: 5 }, 'full', '名额和候补均已满'],
-    [{ confirmedCount: 10, waitlistSize: 0 }, 'full', '名额已满'],
+    [{ confirmedCount: 10, waitlistedCount: 5 }, 'full', '名额已满，不再接受报名'],
+    [{ confirmedCount: 10, waitlistSize: 0 }, 'full', '名额已满，不再接受报名'],
     [{ startsAt: '2026-11-23T01:00:00.000Z' }, 'closed', '该场次已开始或已结束'],
   ])('refuses %o as %s', (change, reason, message) => {
     const a = availabilityOf({ ...open, ...change }, now)
@@ -72,5 +72,20 @@ describe('calendar file', () => {
     expect(ics).toContain('DTEND;TZID=Asia/Shanghai:20261130T210000')
     expect(ics.replace(/\r\n /g, '')).toContain('读懂孩子的情绪\\, 从倾听开始\\; 亲子沟通')
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
+  })
+  it('marks a waitlist place as such in the title and says it is no seat yet', () => {
+    const event = {
+      uid: 'K7QXM3PD@fujia',
+      title: '福家大讲堂：亲子沟通',
+      startsAt: '2026-11-30T11:30:00.000Z',
+      endsAt: '2026-11-30T13:00:00.000Z',
+      location: '线上',
+      description: '报名码：K7QXM3PD',
+    }
+    const unfold = (ics: string) => ics.replace(/\r\n /g, '')
+    const waitlisted = unfold(calendarFile({ ...event, waitlisted: true }, now))
+    expect(waitlisted).toContain('SUMMARY:【候补】福家大讲堂：亲子沟通')
+    expect(waitlisted).toMatch(/DESCRIPTION:候补中，尚无名额.*转正前请勿到场/)
+    expect(unfold(calendarFile(event, now))).not.toContain('候补')
   })
 })

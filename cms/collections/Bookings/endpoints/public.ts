@@ -65,6 +65,7 @@ export const publicBookingEndpoints: Endpoint[] = [
         endsAt: session.endsAt,
         location: venueText(session.venue, course.format === 'online'),
         description: `报名码：${booking.code}`,
+        waitlisted: booking.status === 'waitlisted',
       })
       return new Response(ics, {
         headers: {
