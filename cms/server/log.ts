@@ -13,8 +13,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export const LOG_FORMATS = ['json', 'pretty'] as const
 type LogFormat = (typeof LOG_FORMATS)[number]
 
-/** A mainland mobile number standing on its own (not inside a longer run of digits), and an email address. */
-const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
+/** A mainland mobile number standing on its own (not inside a longer run of digits or a hex id), and an email address. */
+const MOBILE = /(?<![0-9A-Za-z])(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])/g
 const EMAIL = /[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 
 /** Masks what a regular expression can recognise; names can't be, so no code may log them (the keys below). */
