@@ -60,7 +60,7 @@ function runAstroBuild(outDir: string, extraEnv: Record<string, string> = {}, si
  * it Payload's start-up (several seconds of a rebuild). An operator's own SITE_CONTENT_SOURCE always wins.
  */
 const contentEnv = (contentUrl: string | undefined): Record<string, string> =>
-  contentUrl && !process.env.SITE_CONTENT_SOURCE ? { SITE_CONTENT_SOURCE: 'rest', CMS_URL: contentUrl } : {}
+  contentUrl && !process.env.SITE_CONTENT_SOURCE ? { SITE_CONTENT_SOURCE: 'rest', SITE_CONTENT_URL: contentUrl } : {}
 
 /**
  * Builds the static site into a fresh directory and swaps it in; a failed build changes nothing. The new site is

@@ -129,6 +129,21 @@ async function layOver(from: string, to: string, pageDirs: string[]) {
 }
 
 /**
+ * Astro sends an on-demand page's Content Security Policy as a header, where a prerendered page carries it as the
+ * <meta> that opens its head content (before the inlined styles). A patched page is served as a static file, so
+ * the policy goes back where the full build puts it, and the page stays byte for byte what the full build prints.
+ */
+export function withCspMeta(html: string, headers: Headers): string {
+  const policy = headers.get('content-security-policy')
+  if (!policy) return html
+  const meta = `<meta http-equiv="content-security-policy" content="${policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`
+  const head = html.indexOf('</head>')
+  const style = html.indexOf('<style')
+  const at = style !== -1 && style < head ? style : head
+  return at === -1 ? html : html.slice(0, at) + meta + html.slice(at)
+}
+
+/**
  * Renders the pages of `changes` through the build's server entry, served by a child process (renderServer.mjs).
  * A page whose document the public can no longer see is left out of the result.
  */
@@ -163,7 +178,7 @@ async function renderPages(
         const pagePath = response.headers.get(PAGE_PATH_HEADER)
         if (!response.ok || !pagePath)
           throw new Error(`rendering ${change.collection} ${change.id}: HTTP ${response.status}`)
-        pages.set(keyOf(change), { path: pagePath, html: await response.text() })
+        pages.set(keyOf(change), { path: pagePath, html: withCspMeta(await response.text(), response.headers) })
       }),
     )
     return pages

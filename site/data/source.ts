@@ -66,7 +66,8 @@ const localSource: ContentSource = {
 // ---------------------------------------------------------------- REST (split deployment)
 
 const restBase = (): string => {
-  const base = process.env.CMS_URL
+  // The server's own builds read from it over loopback (SITE_CONTENT_URL), an address the public never sees.
+  const base = process.env.SITE_CONTENT_URL || process.env.CMS_URL
   if (!base) throw new Error('SITE_CONTENT_SOURCE=rest needs CMS_URL (e.g. https://cms.example.cn)')
   return `${base.replace(/\/+$/, '')}/api`
 }
