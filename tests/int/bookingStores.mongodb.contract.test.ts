@@ -9,32 +9,12 @@
  *
  * Each run creates its own sessions and keys, so the database can be reused between runs.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe } from 'vitest'
 import { bookingStoreContract } from '../helpers/bookingStoreContract.ts'
-import type { TestPayload } from '../helpers/payload.ts'
+import { startTestPayload } from '../helpers/payload.ts'
 
 const uri = process.env.MONGODB_TEST_URI
 
-async function startMongoPayload(): Promise<TestPayload> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fujia-mongo-test-'))
-  process.env.DATA_DIR = dir
-  process.env.DATABASE_URI = uri
-  process.env.PAYLOAD_SECRET ??= 'test-secret-test-secret-test-secret-000'
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
-  const payload = await getPayload({ config })
-  return {
-    payload,
-    dir,
-    close: async () => {
-      await payload.destroy()
-      fs.rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
 describe.skipIf(!uri)('booking stores on MongoDB', () => {
-  bookingStoreContract('MongoDB', startMongoPayload)
+  bookingStoreContract('MongoDB', () => startTestPayload({ databaseUri: uri }))
 })
