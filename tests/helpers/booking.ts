@@ -72,3 +72,20 @@ export const bookingBody = (session: number | string, overrides: Record<string, 
   idempotencyKey: crypto.randomUUID(),
   ...overrides,
 })
+
+/** Moves a session 400 days into the past, with its booking window and deadline: past any retention period. */
+export async function moveSessionLongAgo(payload: Payload, id: number | string) {
+  const longAgo = Date.now() - 400 * 24 * HOUR
+  const at = (hours: number) => new Date(longAgo + hours * HOUR).toISOString()
+  await payload.update({
+    collection: 'course-sessions',
+    id,
+    data: {
+      startsAt: at(0),
+      endsAt: at(2),
+      bookingOpensAt: at(-48),
+      bookingClosesAt: at(0),
+      cancellationDeadline: at(-24),
+    },
+  })
+}

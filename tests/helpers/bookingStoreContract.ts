@@ -5,7 +5,7 @@ import { bookingStore } from '../../cms/booking/index.ts'
 import { bookInput, type DocId } from '../../cms/booking/schemas.ts'
 import type { StoredBooking } from '../../cms/booking/store.ts'
 import type { BookContext, BookOutcome } from '../../cms/booking/stores/seats.ts'
-import { bookingBody, createSession } from './booking.ts'
+import { bookingBody, createSession, moveSessionLongAgo } from './booking.ts'
 import type { TestPayload } from './payload.ts'
 
 const MINUTE = 60 * 1000
@@ -340,19 +340,7 @@ export function bookingStoreContract(name: string, start: () => Promise<TestPayl
         [{ id: notification?.id as number, status: 'sent', message: '【福家】测试' }],
         new Date(),
       )
-      const longAgo = Date.now() - 400 * DAY
-      const at = (hours: number) => new Date(longAgo + hours * 60 * MINUTE).toISOString()
-      await ctx.payload.update({
-        collection: 'course-sessions',
-        id: s.id,
-        data: {
-          startsAt: at(0),
-          endsAt: at(2),
-          bookingOpensAt: at(-48),
-          bookingClosesAt: at(0),
-          cancellationDeadline: at(-24),
-        },
-      })
+      await moveSessionLongAgo(ctx.payload, s.id)
       const now = new Date()
       expect(await stores().retention.anonymise(new Date(now.getTime() - 180 * DAY), now)).toBeGreaterThanOrEqual(1)
       const doc = await ctx.payload.findByID({ collection: 'bookings', id: booking.id as number, depth: 0 })

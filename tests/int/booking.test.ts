@@ -3,7 +3,7 @@ import { purgePersonalData } from '../../cms/jobs/purgePersonalData.ts'
 import { processOutbox } from '../../cms/notifications/outbox.ts'
 import type { SmsSender } from '../../cms/notifications/sms.ts'
 import { api, nextIp } from '../helpers/api.ts'
-import { bookingBody, createSession } from '../helpers/booking.ts'
+import { bookingBody, createSession, moveSessionLongAgo } from '../helpers/booking.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
 
 let ctx: TestPayload
@@ -282,19 +282,7 @@ describe('notifications and retention', () => {
     const body = bookingBody(s.id, { parentName: '李先生' })
     await book(body)
     // The session took place long ago.
-    const longAgo = Date.now() - 400 * 24 * 60 * 60 * 1000
-    const at = (hours: number) => new Date(longAgo + hours * 60 * 60 * 1000).toISOString()
-    await ctx.payload.update({
-      collection: 'course-sessions',
-      id: s.id,
-      data: {
-        startsAt: at(0),
-        endsAt: at(2),
-        bookingOpensAt: at(-48),
-        bookingClosesAt: at(0),
-        cancellationDeadline: at(-24),
-      },
-    })
+    await moveSessionLongAgo(ctx.payload, s.id)
     expect(await purgePersonalData(ctx.payload)).toBeGreaterThanOrEqual(1)
     const { docs } = await ctx.payload.find({ collection: 'bookings', where: { session: { equals: s.id } } })
     expect(docs[0]?.parentName).toBe('（已删除）')
