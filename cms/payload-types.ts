@@ -29,6 +29,11 @@ export interface Config {
     'course-sessions': CourseSession;
     lecturers: Lecturer;
     bookings: Booking;
+    'course-orders': CourseOrder;
+    'order-events': OrderEvent;
+    communities: Community;
+    'interaction-modes': InteractionMode;
+    'demand-signals': DemandSignal;
     notifications: Notification;
     users: User;
     'content-migrations': ContentMigration;
@@ -47,6 +52,9 @@ export interface Config {
     lecturers: {
       courses: 'courses';
     };
+    'course-orders': {
+      history: 'order-events';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -58,6 +66,11 @@ export interface Config {
     'course-sessions': CourseSessionsSelect<false> | CourseSessionsSelect<true>;
     lecturers: LecturersSelect<false> | LecturersSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
+    'course-orders': CourseOrdersSelect<false> | CourseOrdersSelect<true>;
+    'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
+    communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
+    'interaction-modes': InteractionModesSelect<false> | InteractionModesSelect<true>;
+    'demand-signals': DemandSignalsSelect<false> | DemandSignalsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'content-migrations': ContentMigrationsSelect<false> | ContentMigrationsSelect<true>;
@@ -486,18 +499,167 @@ export interface Booking {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "notifications".
+ * via the `definition` "course-orders".
  */
-export interface Notification {
+export interface CourseOrder {
   id: number;
-  booking?: (number | null) | Booking;
-  kind: 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
-  status: 'pending' | 'sending' | 'sent' | 'logged' | 'failed';
-  attempts?: number | null;
-  channel?: string | null;
-  message?: string | null;
-  error?: string | null;
-  sentAt?: string | null;
+  code: string;
+  /**
+   * Changes only through order actions
+   */
+  state:
+    | 'submitted'
+    | 'needs_info'
+    | 'accepted'
+    | 'scheduling'
+    | 'awaiting_confirmation'
+    | 'scheduled'
+    | 'held'
+    | 'closed'
+    | 'refused'
+    | 'withdrawn'
+    | 'cancelled';
+  stateVersion?: number | null;
+  idempotencyKey?: string | null;
+  firstResponseDueAt?: string | null;
+  firstRespondedAt?: string | null;
+  course: number | Course;
+  organisationType: 'community' | 'school' | 'kindergarten' | 'enterprise' | 'parents' | 'other';
+  organisationName: string;
+  street:
+    | '园岭街道'
+    | '南园街道'
+    | '福田街道'
+    | '沙头街道'
+    | '香蜜湖街道'
+    | '梅林街道'
+    | '莲花街道'
+    | '华富街道'
+    | '福保街道'
+    | '华强北街道';
+  community: number | Community;
+  audience: ('0-3' | '3-6' | '6-12' | '12-15' | '15-18' | 'all')[];
+  headcount: number;
+  windows?:
+    | {
+        from: string;
+        to: string;
+        id?: string | null;
+      }[]
+    | null;
+  format: 'offline' | 'online';
+  interactionMode: number | InteractionMode;
+  venueAddress?: string | null;
+  contactName: string;
+  contactPhone: string;
+  notes?: string | null;
+  consent?: {
+    policyVersion?: string | null;
+    at?: string | null;
+  };
+  refusalReason?: string | null;
+  cancelReason?: string | null;
+  cancelledBy?: ('requester' | 'staff') | null;
+  history?: {
+    docs?: (number | OrderEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "communities".
+ */
+export interface Community {
+  id: number;
+  name: string;
+  street:
+    | '园岭街道'
+    | '南园街道'
+    | '福田街道'
+    | '沙头街道'
+    | '香蜜湖街道'
+    | '梅林街道'
+    | '莲花街道'
+    | '华富街道'
+    | '福保街道'
+    | '华强北街道';
+  /**
+   * Imports update by code, e.g. FT-01-01
+   */
+  code: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interaction-modes".
+ */
+export interface InteractionMode {
+  id: number;
+  name: string;
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events".
+ */
+export interface OrderEvent {
+  id: number;
+  order: number | CourseOrder;
+  at: string;
+  fromState?:
+    | (
+        | 'submitted'
+        | 'needs_info'
+        | 'accepted'
+        | 'scheduling'
+        | 'awaiting_confirmation'
+        | 'scheduled'
+        | 'held'
+        | 'closed'
+        | 'refused'
+        | 'withdrawn'
+        | 'cancelled'
+      )
+    | null;
+  toState:
+    | 'submitted'
+    | 'needs_info'
+    | 'accepted'
+    | 'scheduling'
+    | 'awaiting_confirmation'
+    | 'scheduled'
+    | 'held'
+    | 'closed'
+    | 'refused'
+    | 'withdrawn'
+    | 'cancelled';
+  action:
+    | 'submit'
+    | 'request_info'
+    | 'supply_info'
+    | 'accept'
+    | 'refuse'
+    | 'offer'
+    | 'lecturer_accept'
+    | 'lecturer_decline'
+    | 'offer_expired'
+    | 'requester_confirm'
+    | 'requester_change'
+    | 'withdraw'
+    | 'cancel'
+    | 'mark_held'
+    | 'rate'
+    | 'close';
+  actorKind: 'requester' | 'staff' | 'lecturer' | 'system';
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  reason?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -530,6 +692,46 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "demand-signals".
+ */
+export interface DemandSignal {
+  id: number;
+  course: number | Course;
+  street:
+    | '园岭街道'
+    | '南园街道'
+    | '福田街道'
+    | '沙头街道'
+    | '香蜜湖街道'
+    | '梅林街道'
+    | '莲花街道'
+    | '华富街道'
+    | '福保街道'
+    | '华强北街道';
+  community: number | Community;
+  phoneHash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  booking?: (number | null) | Booking;
+  kind: 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
+  status: 'pending' | 'sending' | 'sent' | 'logged' | 'failed';
+  attempts?: number | null;
+  channel?: string | null;
+  message?: string | null;
+  error?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -724,6 +926,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'bookings';
         value: number | Booking;
+      } | null)
+    | ({
+        relationTo: 'course-orders';
+        value: number | CourseOrder;
+      } | null)
+    | ({
+        relationTo: 'order-events';
+        value: number | OrderEvent;
+      } | null)
+    | ({
+        relationTo: 'communities';
+        value: number | Community;
+      } | null)
+    | ({
+        relationTo: 'interaction-modes';
+        value: number | InteractionMode;
+      } | null)
+    | ({
+        relationTo: 'demand-signals';
+        value: number | DemandSignal;
       } | null)
     | ({
         relationTo: 'notifications';
@@ -1041,6 +1263,100 @@ export interface BookingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-orders_select".
+ */
+export interface CourseOrdersSelect<T extends boolean = true> {
+  code?: T;
+  state?: T;
+  stateVersion?: T;
+  idempotencyKey?: T;
+  firstResponseDueAt?: T;
+  firstRespondedAt?: T;
+  course?: T;
+  organisationType?: T;
+  organisationName?: T;
+  street?: T;
+  community?: T;
+  audience?: T;
+  headcount?: T;
+  windows?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  format?: T;
+  interactionMode?: T;
+  venueAddress?: T;
+  contactName?: T;
+  contactPhone?: T;
+  notes?: T;
+  consent?:
+    | T
+    | {
+        policyVersion?: T;
+        at?: T;
+      };
+  refusalReason?: T;
+  cancelReason?: T;
+  cancelledBy?: T;
+  history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events_select".
+ */
+export interface OrderEventsSelect<T extends boolean = true> {
+  order?: T;
+  at?: T;
+  fromState?: T;
+  toState?: T;
+  action?: T;
+  actorKind?: T;
+  actor?: T;
+  actorName?: T;
+  reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "communities_select".
+ */
+export interface CommunitiesSelect<T extends boolean = true> {
+  name?: T;
+  street?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interaction-modes_select".
+ */
+export interface InteractionModesSelect<T extends boolean = true> {
+  name?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "demand-signals_select".
+ */
+export interface DemandSignalsSelect<T extends boolean = true> {
+  course?: T;
+  street?: T;
+  community?: T;
+  phoneHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications_select".
  */
 export interface NotificationsSelect<T extends boolean = true> {
@@ -1247,6 +1563,10 @@ export interface SiteSetting {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Counted on the official holiday and make-up working-day calendar; applies to new orders
+   */
+  firstResponseWorkingDays: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1325,6 +1645,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   privacyPolicyVersion?: T;
   privacyNotice?: T;
   minorsRules?: T;
+  firstResponseWorkingDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -11,14 +11,19 @@ import { bookingStore } from './booking/index.ts'
 import { Articles } from './collections/Articles/index.ts'
 import { AuthThrottles } from './collections/AuthThrottles/index.ts'
 import { Bookings } from './collections/Bookings/index.ts'
+import { Communities } from './collections/Communities/index.ts'
 import { ContentMigrations } from './collections/ContentMigrations/index.ts'
 import { CourseCategories } from './collections/CourseCategories/index.ts'
+import { CourseOrders } from './collections/CourseOrders/index.ts'
 import { CourseSessions } from './collections/CourseSessions/index.ts'
 import { Courses } from './collections/Courses/index.ts'
+import { DemandSignals } from './collections/DemandSignals/index.ts'
 import { Families } from './collections/Families/index.ts'
+import { InteractionModes } from './collections/InteractionModes/index.ts'
 import { Lecturers } from './collections/Lecturers/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Notifications } from './collections/Notifications/index.ts'
+import { OrderEvents } from './collections/OrderEvents/index.ts'
 import { RateLimits } from './collections/RateLimits/index.ts'
 import { Topics } from './collections/Topics/index.ts'
 import { Users } from './collections/Users/index.ts'
@@ -33,6 +38,7 @@ import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
 import { emailAdapter } from './notifications/email.ts'
 import { backupTask } from './operations/backupJob.ts'
+import { orderStore } from './orders/index.ts'
 import { cmsDir } from './paths.ts'
 import { logger } from './server/log.ts'
 
@@ -70,6 +76,11 @@ export default buildConfig({
     CourseSessions,
     Lecturers,
     Bookings,
+    CourseOrders,
+    OrderEvents,
+    Communities,
+    InteractionModes,
+    DemandSignals,
     Notifications,
     Users,
     ContentMigrations,
@@ -125,5 +136,6 @@ export default buildConfig({
   // Database rules the booking store relies on (indexes, triggers); idempotent, so every process runs it.
   onInit: async (payload) => {
     await bookingStore(payload).install()
+    await orderStore(payload).install()
   },
 })

@@ -12,6 +12,9 @@ export const lecturersUrl = '/lecturers/'
 export const lecturerUrl = (slug: string) => `/lecturers/${slug}/`
 export const privacyUrl = '/privacy/'
 export const myBookingUrl = '/my-booking/'
+export const orderUrl = (courseCode?: string) =>
+  courseCode ? `/order/?course=${encodeURIComponent(courseCode)}` : '/order/'
+export const orderTrackUrl = '/order/track/'
 
 /** The "no filter" value of a course-filter URL segment. */
 export const ANY = 'all'

@@ -19,7 +19,7 @@ export const limits = {
 } as const
 
 /** Keys name a phone number or address only through a keyed hash, so the counters hold no personal data. */
-const limitKey = (payload: Payload, kind: string, value: string) =>
+export const limitKey = (payload: Payload, kind: string, value: string) =>
   `${kind}:${createHmac('sha256', payload.secret).update(value).digest('base64url').slice(0, 22)}`
 
 type Ctx = { payload: Payload; ip: string; now?: Date }

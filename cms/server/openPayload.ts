@@ -5,6 +5,7 @@ import { migrations } from '../migrations/index.ts'
 import { configuredBackup, runBackup } from '../operations/backup.ts'
 import { runOperationsCli } from '../operations/runCli.ts'
 import { pendingMigrations, upgradeDatabase } from '../operations/upgrade.ts'
+import { orderStore } from '../orders/index.ts'
 import { logger } from './log.ts'
 
 /** The cache key of the instance openPayload opens (npm start also serves the public booking API with it). */
@@ -47,6 +48,7 @@ export async function openPayload(): Promise<Payload> {
   if (migrates) {
     await migrateSchema(payload)
     await bookingStore(payload).install()
+    await orderStore(payload).install()
   }
   return payload
 }

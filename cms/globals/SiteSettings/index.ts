@@ -76,6 +76,26 @@ export const SiteSettings: GlobalConfig = {
             },
           ],
         },
+        {
+          label: t('点单送课', 'Course orders'),
+          fields: [
+            {
+              name: 'firstResponseWorkingDays',
+              type: 'number',
+              required: true,
+              defaultValue: 3,
+              min: 1,
+              max: 30,
+              label: t('首次答复时限（工作日）', 'First response due within (working days)'),
+              admin: {
+                description: t(
+                  '按国家法定节假日和调休安排计算工作日；新提交的点单据此计算答复期限',
+                  'Counted on the official holiday and make-up working-day calendar; applies to new orders',
+                ),
+              },
+            },
+          ],
+        },
       ],
     },
   ],

@@ -1,0 +1,39 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import type { OrderAction } from '../../../../common/orders/states.ts'
+import { clientIp, readJson, respond } from '../../../booking/http.ts'
+import { orderOptions, requesterAction, submitOrder, track } from '../../../orders/service.ts'
+
+const ctx = (req: PayloadRequest) => ({ payload: req.payload, ip: clientIp(req) })
+
+const requesterStep = (path: string, action: OrderAction): Endpoint => ({
+  path,
+  method: 'post',
+  handler: respond(async (req) => ({ body: await requesterAction(action, await readJson(req), ctx(req)) })),
+})
+
+/**
+ * The requester's API (点单): anonymous, rate-limited, answers in Chinese. An order is reached by its code and the
+ * contact's phone together; a wrong code and a wrong phone get the same 404.
+ */
+export const publicOrderEndpoints: Endpoint[] = [
+  {
+    path: '/options',
+    method: 'get',
+    handler: respond(async (req) => ({ body: await orderOptions(req.payload) })),
+  },
+  {
+    path: '/submit',
+    method: 'post',
+    handler: respond(async (req) => submitOrder(await readJson(req), ctx(req))),
+  },
+  {
+    path: '/track',
+    method: 'post',
+    handler: respond(async (req) => ({ body: await track(await readJson(req), ctx(req)) })),
+  },
+  requesterStep('/withdraw', 'withdraw'),
+  requesterStep('/supply-info', 'supply_info'),
+  requesterStep('/confirm', 'requester_confirm'),
+  requesterStep('/ask-change', 'requester_change'),
+  requesterStep('/cancel', 'cancel'),
+]
