@@ -37,6 +37,11 @@ type Slug =
   | 'bookings'
   | 'users'
   | 'content-migrations'
+  | 'communities'
+  | 'interaction-modes'
+  | 'course-orders'
+  | 'order-events'
+  | 'demand-signals'
 
 /**
  * Who may do what. `read` means: the seeded document comes back (the *published* one for articles, families and
@@ -61,6 +66,13 @@ const EXPECTED: Record<Slug, Record<Op, Role[]>> = {
   bookings: { create: nobody, read: coordinators, update: coordinators, delete: admins },
   users: { create: admins, read: admins, update: admins, delete: admins },
   'content-migrations': { create: nobody, read: admins, update: nobody, delete: nobody },
+  // Course orders come in through the public order endpoint and change state only through transitions; nothing
+  // about an order is ever deleted. Demand signals come in through their public endpoint.
+  communities: { create: coordinators, read: everyone, update: coordinators, delete: admins },
+  'interaction-modes': { create: coordinators, read: everyone, update: coordinators, delete: admins },
+  'course-orders': { create: nobody, read: coordinators, update: coordinators, delete: nobody },
+  'order-events': { create: nobody, read: coordinators, update: nobody, delete: nobody },
+  'demand-signals': { create: nobody, read: coordinators, update: nobody, delete: admins },
 }
 
 type GlobalOp = 'read' | 'update'
@@ -181,6 +193,48 @@ const SPECS: Record<Slug, Spec> = {
     patch: ['name', (n) => `改名 ${n}`],
   },
   'content-migrations': { data: (n) => ({ name: `9999-access-test-${n}` }), patch: ['summary', (n) => `结果 ${n}`] },
+  communities: {
+    data: (n) => ({ name: `访问测试社区 ${n}`, street: '福田街道', code: `AC-C-${n}` }),
+    patch: ['name', (n) => `改名社区 ${n}`],
+  },
+  'interaction-modes': { data: (n) => ({ name: `形式 ${n}`, order: n }), patch: ['name', (n) => `新形式 ${n}`] },
+  'course-orders': {
+    data: (n) => ({
+      code: `ORD${String(n).padStart(5, '0')}`,
+      state: 'submitted',
+      course: fx.course,
+      organisationType: 'community',
+      organisationName: `访问测试单位 ${n}`,
+      street: '福田街道',
+      community: fx.read.communities,
+      audience: ['all'],
+      headcount: 40,
+      windows: [
+        { from: future(10), to: future(12) },
+        { from: future(20), to: future(22) },
+      ],
+      format: 'online',
+      interactionMode: fx.read['interaction-modes'],
+      contactName: '赵女士',
+      contactPhone: `1370013${String(n).padStart(4, '0')}`,
+      consent: { policyVersion: '2026-01', at: new Date().toISOString() },
+    }),
+    patch: ['notes', (n) => `备注 ${n}`],
+  },
+  'order-events': {
+    data: () => ({
+      order: fx.read['course-orders'],
+      at: new Date().toISOString(),
+      toState: 'submitted',
+      action: 'submit',
+      actorKind: 'requester',
+    }),
+    patch: ['reason', (n) => `说明 ${n}`],
+  },
+  'demand-signals': {
+    data: (n) => ({ course: fx.course, street: '福田街道', community: fx.read.communities, phoneHash: `hash-${n}` }),
+    patch: ['street', () => '园岭街道'],
+  },
 }
 
 const pngFile = (n: number) => ({ data: png, mimetype: 'image/png', name: `access-test-${n}.png`, size: png.length })
