@@ -51,6 +51,14 @@ export const queries = {
   families: { depth: 1, populate: populateRefs, select: { consent: false } },
   courses: { depth: 1, populate: populateRefs, joins: false },
   lecturers: { depth: 1, populate: populateRefs, joins: false },
+  // 无忧假期: the programme and wave of a session as IDs (the site joins them); the cover populated.
+  holidayProgrammes: { depth: 1, joins: false },
+  holidayWaves: { depth: 0 },
+  holidaySessions: {
+    depth: 1,
+    populate: { 'holiday-programmes': slugOnly, 'holiday-waves': { name: true } } as PopulateType,
+    joins: false,
+  },
 } satisfies Record<string, Query>
 
 export const entryFields = {

@@ -6,6 +6,7 @@
  * draft preview (pages/preview) shapes a draft with the same ones. No Astro or Payload runtime here.
  */
 import { z } from 'astro/zod'
+import { childGrades } from '../../common/household/grades.ts'
 import { ageValues, formatValues, honourLevelValues, teamValues } from '../lib/labels.ts'
 import { uploadField, uploadListField } from '../lib/media.ts'
 
@@ -179,6 +180,74 @@ export const homeSchema = z.object({
   featuredFamilies: refs,
 })
 
+// ---------------------------------------------------------------- 无忧假期 (holiday programmes)
+
+const grade = z.enum(childGrades)
+const nonNegative = (fallback: number) =>
+  z
+    .number()
+    .nullish()
+    .transform((v) => v ?? fallback)
+
+export const holidayProgrammeSchema = z.object({
+  id,
+  title: z.string(),
+  slug,
+  season: text,
+  year: z.number().int().nullish(),
+  summary: text,
+  cover: uploadField,
+})
+
+/** A wave's opening time is public (the countdown); its seats are not stored (the island asks the API). */
+export const holidayWaveSchema = z.object({
+  id,
+  programme: ref,
+  name: z.string(),
+  opensAt: dateTime,
+  closesAt: optionalDateTime,
+  perChildCap: z.number().int().positive().nullish(),
+})
+
+/** A session as the site shows it: no seat numbers (they change; the island reads them live). */
+export const holidaySessionSchema = z
+  .object({
+    id,
+    code: z.string().min(1),
+    title: z.string(),
+    summary: text,
+    programme: ref,
+    wave: ref,
+    venue: z
+      .object({ street: text, community: text, address: text })
+      .nullish()
+      .transform((v) => v ?? {}),
+    days: z
+      .array(
+        z.object({
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          startTime: z.string().regex(/^\d{2}:\d{2}$/),
+          endTime: z.string().regex(/^\d{2}:\d{2}$/),
+        }),
+      )
+      .min(1)
+      .transform((days) =>
+        [...days].sort((a, b) => `${a.date}${a.startTime}`.localeCompare(`${b.date}${b.startTime}`)),
+      ),
+    gradeFrom: grade,
+    gradeTo: grade,
+    capacity: z.number().int().positive(),
+    price: nonNegative(0),
+    bring: text,
+    contact: z
+      .object({ name: text, phone: text })
+      .nullish()
+      .transform((v) => v ?? {}),
+    cover: uploadField,
+    status: text,
+  })
+  .transform(({ code, ...s }) => ({ ...s, code, urlCode: code.toLowerCase() }))
+
 /** The schemas by collection, for typing entries without Astro's generated types (see lib/content.ts). */
 export const schemas = {
   topics: topicSchema,
@@ -190,4 +259,7 @@ export const schemas = {
   'course-sessions': sessionSchema,
   'site-settings': siteSettingsSchema,
   home: homeSchema,
+  'holiday-programmes': holidayProgrammeSchema,
+  'holiday-waves': holidayWaveSchema,
+  'holiday-sessions': holidaySessionSchema,
 }

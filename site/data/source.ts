@@ -107,23 +107,34 @@ export const listCourses = () => findAll('courses', queries.courses)
 export const listLecturers = () => findAll('lecturers', queries.lecturers)
 
 /**
- * Sessions parents can still come to: scheduled, starting after `now`, of a course the public can see
- * (an unpublished course's sessions are not shown even though sessions themselves are public).
+ * Documents of `collection` whose `key` relation points to a document of `parent` the public can see (an
+ * unpublished course's sessions are not shown even though sessions themselves are public).
  */
-export async function* listUpcomingSessions(now: Date = new Date()): AsyncGenerator<PayloadDoc> {
-  const publishedCourses = new Set<string>()
-  for await (const course of findAll('courses', { select: {}, joins: false })) publishedCourses.add(String(course.id))
-  const sessions = findAll('course-sessions', {
+async function* ofPublished(parent: string, key: string, collection: string, query: Query): AsyncGenerator<PayloadDoc> {
+  const published = new Set<string>()
+  for await (const doc of findAll(parent, { select: {}, joins: false })) published.add(String(doc.id))
+  for await (const doc of findAll(collection, query)) {
+    const related = doc[key] as PayloadID | { id: PayloadID } | null | undefined
+    const relatedId = related && typeof related === 'object' ? related.id : related
+    if (relatedId != null && published.has(String(relatedId))) yield doc
+  }
+}
+
+/** Sessions parents can still come to: scheduled, starting after `now`, of a published course. */
+export const listUpcomingSessions = (now: Date = new Date()) =>
+  ofPublished('courses', 'course', 'course-sessions', {
     where: { and: [{ status: { equals: 'scheduled' } }, { startsAt: { greater_than: now.toISOString() } }] },
     sort: 'startsAt',
     select: { title: false },
   })
-  for await (const session of sessions) {
-    const course = session.course as PayloadID | { id: PayloadID } | null | undefined
-    const courseId = course && typeof course === 'object' ? course.id : course
-    if (courseId != null && publishedCourses.has(String(courseId))) yield session
-  }
-}
+
+/** 无忧假期: published programmes, their waves and sessions (a cancelled session keeps its page, marked so). */
+export const listHolidayProgrammes = () => findAll('holiday-programmes', queries.holidayProgrammes)
+
+export const listHolidayWaves = () =>
+  ofPublished('holiday-programmes', 'programme', 'holiday-waves', queries.holidayWaves)
+export const listHolidaySessions = () =>
+  ofPublished('holiday-programmes', 'programme', 'holiday-sessions', queries.holidaySessions)
 
 export const getSiteSettings = () => findGlobal('site-settings', 1)
 export const getHome = () => findGlobal('home', 0)

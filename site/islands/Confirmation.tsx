@@ -22,7 +22,7 @@ type Props = {
 }
 
 /** The booking code drawn as a QR code, for check-in at the door. Loaded after the booking succeeded. */
-function QrCode({ code }: { code: string }) {
+export function QrCode({ code }: { code: string }) {
   const [qr, setQr] = useState<QrPath | null>(null)
   useEffect(() => {
     let current = true

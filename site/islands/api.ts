@@ -15,14 +15,23 @@ const TIMEOUT_MS = 20_000
 const networkError: ApiError = { code: 'network', message: '网络连接失败，请检查网络后重试' }
 const serverError: ApiError = { code: 'server_error', message: '服务器繁忙，请稍后再试' }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+/** `headers`: added to the request (a household's `Authorization`). */
+export async function api<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResult<T>> {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined
   const timer = controller && setTimeout(() => controller.abort(), TIMEOUT_MS)
   let response: Response
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' },
+      headers: {
+        ...(body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
