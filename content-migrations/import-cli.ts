@@ -1,19 +1,23 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { openPayload } from '../cms/server/openPayload.ts'
+import { importCommunities } from './importers/communities.ts'
 import { importCourses } from './importers/courses.ts'
 import { importLecturers } from './importers/lecturers.ts'
 import type { ImportResult } from './importers/result.ts'
 import { readSpreadsheet, SpreadsheetError } from './lib/spreadsheet.ts'
 
-const usage = `用法：npm run import -- <courses|lecturers> <文件.xlsx|文件.csv> [--dry-run] [--draft]
+const usage = `用法：npm run import -- <courses|lecturers|communities> <文件.xlsx|文件.csv> [--dry-run] [--draft]
   courses    课程目录（按课程编号更新，已存在的不会重复创建）
   lecturers  讲师与专家名单（按讲师编号更新）；请先导入讲师，再导入课程
+  communities 各街道社区名单（列：编码、社区、街道；按编码更新）
   --dry-run  只检查并报告将新建/更新的数量，不写入
   --draft    课程以草稿导入（默认直接发布）`
 
 const argsSchema = z.object({
-  kind: z.enum(['courses', 'lecturers'], { message: '第一个参数应为 courses 或 lecturers' }),
+  kind: z.enum(['courses', 'lecturers', 'communities'], {
+    message: '第一个参数应为 courses、lecturers 或 communities',
+  }),
   file: z.string({ message: '请提供要导入的文件路径' }).min(1),
 })
 
@@ -51,10 +55,12 @@ async function main(): Promise<number> {
   }
   const payload = await openPayload()
   try {
-    const result =
-      args.data.kind === 'courses'
-        ? await importCourses(payload, rows, { dryRun, asDraft: values.draft })
-        : await importLecturers(payload, rows, dryRun)
+    const importers = {
+      courses: () => importCourses(payload, rows, { dryRun, asDraft: values.draft }),
+      lecturers: () => importLecturers(payload, rows, dryRun),
+      communities: () => importCommunities(payload, rows, dryRun),
+    }
+    const result = await importers[args.data.kind]()
     return report(result, dryRun)
   } finally {
     await payload.destroy()

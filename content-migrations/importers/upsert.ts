@@ -5,7 +5,7 @@ import { progressBar } from '../lib/progress.ts'
 export type UpsertItem = { line: number; key: string; data: Record<string, unknown> }
 export type UpsertCounts = { created: number; updated: number; unchanged: number }
 
-type KeyedCollection = 'courses' | 'lecturers'
+type KeyedCollection = 'courses' | 'lecturers' | 'communities'
 
 const relationId = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
 const normalise = (v: unknown): unknown => (Array.isArray(v) ? v.map(relationId) : relationId(v))

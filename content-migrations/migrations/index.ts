@@ -6,6 +6,7 @@ import { sampleCatalogue } from './0004-sample-catalogue.ts'
 import { sampleEditorial } from './0005-sample-editorial.ts'
 import { sampleSessions } from './0006-sample-sessions.ts'
 import { sampleSite } from './0007-sample-site.ts'
+import { sampleOrders } from './0008-sample-orders.ts'
 
 /** Applied in this order; names are recorded in the database, so never rename or reorder applied ones. */
 export const migrations: ContentMigration[] = [
@@ -16,4 +17,5 @@ export const migrations: ContentMigration[] = [
   sampleEditorial,
   sampleSessions,
   sampleSite,
+  sampleOrders,
 ]

@@ -49,8 +49,11 @@ async function submit(overrides: Record<string, unknown> = {}) {
   return { ...res, body, code: res.json?.code as string, phone: body.contactPhone as string }
 }
 
-const idOf = async (code: string) =>
-  (await ctx.payload.find({ collection: 'course-orders', where: { code: { equals: code } }, limit: 1 })).docs[0]?.id
+async function idOf(code: string): Promise<number> {
+  const { docs } = await ctx.payload.find({ collection: 'course-orders', where: { code: { equals: code } }, limit: 1 })
+  if (!docs[0]) throw new Error(`no order ${code}`)
+  return docs[0].id
+}
 
 const staffAct = (id: number | string, action: string, reason?: string) =>
   api('POST', `/api/course-orders/${id}/act`, { action, reason }, { headers: staffAuth })
@@ -416,13 +419,15 @@ describe('the order as the federation and the requester act on it', () => {
       ctx.payload.delete({ collection: 'course-orders', id, overrideAccess: false, user: admin }),
     ).rejects.toThrow()
     const { docs } = await ctx.payload.find({ collection: 'order-events', where: { order: { equals: id } } })
+    const eventId = docs[0]?.id ?? 0
+    expect(eventId).toBeGreaterThan(0)
     await expect(
-      ctx.payload.delete({ collection: 'order-events', id: docs[0]?.id, overrideAccess: false, user: admin }),
+      ctx.payload.delete({ collection: 'order-events', id: eventId, overrideAccess: false, user: admin }),
     ).rejects.toThrow()
     await expect(
       ctx.payload.update({
         collection: 'order-events',
-        id: docs[0]?.id,
+        id: eventId,
         data: { reason: 'x' },
         overrideAccess: false,
         user: admin,
