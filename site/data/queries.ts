@@ -57,6 +57,8 @@ export const queries = {
   holidaySessions: {
     depth: 1,
     populate: { 'holiday-programmes': slugOnly, 'holiday-waves': { name: true } } as PopulateType,
+    // Counts change by the second: the island reads them live, the build never stores them.
+    select: { confirmedCount: false, waitlistedCount: false },
     joins: false,
   },
 } satisfies Record<string, Query>

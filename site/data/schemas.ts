@@ -6,7 +6,7 @@
  * draft preview (pages/preview) shapes a draft with the same ones. No Astro or Payload runtime here.
  */
 import { z } from 'astro/zod'
-import { childGrades } from '../../common/household/grades.ts'
+import { type ChildGrade, childGrades } from '../../common/household/grades.ts'
 import { ageValues, formatValues, honourLevelValues, teamValues } from '../lib/labels.ts'
 import { uploadField, uploadListField } from '../lib/media.ts'
 
@@ -234,8 +234,9 @@ export const holidaySessionSchema = z
       .transform((days) =>
         [...days].sort((a, b) => `${a.date}${a.startTime}`.localeCompare(`${b.date}${b.startTime}`)),
       ),
-    gradeFrom: grade,
-    gradeTo: grade,
+    // An open end admits every grade on that side.
+    gradeFrom: grade.nullish().transform((v) => v ?? childGrades[0]),
+    gradeTo: grade.nullish().transform((v) => v ?? (childGrades[childGrades.length - 1] as ChildGrade)),
     capacity: z.number().int().positive(),
     price: nonNegative(0),
     bring: text,

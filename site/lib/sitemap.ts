@@ -1,4 +1,4 @@
-/** Every indexable page of the site, for the sitemaps (course and family filter pages are left out: they are noindex). */
+/** Every indexable page of the site, for the sitemaps (course, family and holiday filter pages are left out: they are noindex). */
 
 import {
   articlesUrl,
@@ -14,6 +14,8 @@ import {
   topicUrl,
 } from '../../common/urls.ts'
 import { articles, articlesByTopic, courses, families, lecturers, topics } from './content.ts'
+import { holidayProgrammeUrl, holidaySessionUrl, holidayUrl } from './holiday.ts'
+import { holidayProgrammes, holidaySessions } from './holidayContent.ts'
 import { PER_PAGE } from './paginate.ts'
 
 export type SitemapEntry = { path: string; lastmod?: string }
@@ -26,13 +28,15 @@ const numbered = (count: number, url: (page: number) => string) =>
   Array.from({ length: count }, (_, i) => ({ path: url(i + 1) }))
 
 export async function sitemapEntries(): Promise<SitemapEntry[]> {
-  const [a, t, byTopic, f, c, l] = await Promise.all([
+  const [a, t, byTopic, f, c, l, hp, hs] = await Promise.all([
     articles(),
     topics(),
     articlesByTopic(),
     families(),
     courses(),
     lecturers(),
+    holidayProgrammes(),
+    holidaySessions(),
   ])
   return [
     { path: homeUrl },
@@ -45,6 +49,9 @@ export async function sitemapEntries(): Promise<SitemapEntry[]> {
     ...c.map((x) => ({ path: courseUrl(x.data.slug) })),
     { path: lecturersUrl },
     ...l.map((x) => ({ path: lecturerUrl(x.data.slug) })),
+    { path: holidayUrl },
+    ...hp.map((x) => ({ path: holidayProgrammeUrl(x.data.slug) })),
+    ...hs.map((x) => ({ path: holidaySessionUrl(x.data.code) })),
     { path: privacyUrl },
   ]
 }

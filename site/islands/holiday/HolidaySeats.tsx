@@ -18,11 +18,21 @@ type Props = {
 }
 
 export default function HolidaySeats({ sessions, waves }: Props) {
-  const openings = waves.map((w) => Date.parse(w.opensAt))
+  const [liveWaves, setLiveWaves] = useState(waves)
   const { seats, failed, now } = useLiveSeats(
     sessions.map((s) => s.id),
-    openings,
+    liveWaves.map((w) => Date.parse(w.opensAt)),
   )
+  // A wave's opening as the API says now (staff may have moved it since the page was built).
+  useEffect(() => {
+    setLiveWaves(
+      waves.map((w) => {
+        const one = sessions.find((s) => s.wave === w.id && seats[s.id]?.opensAt)
+        const opensAt = one && seats[one.id]?.opensAt
+        return opensAt ? { ...w, opensAt } : w
+      }),
+    )
+  }, [seats, sessions, waves])
   const [picked, setPicked] = useState<Record<string, string[]>>({})
 
   // Seat lines.
@@ -61,7 +71,7 @@ export default function HolidaySeats({ sessions, waves }: Props) {
     }
   }, [picked])
 
-  const next = waves
+  const next = liveWaves
     .map((w) => ({ ...w, at: Date.parse(w.opensAt) }))
     .filter((w) => w.at > now)
     .sort((a, b) => a.at - b.at)[0]
