@@ -1,6 +1,12 @@
-/** The booking form's labelled inputs, each with its optional hint and its error, wired for screen readers. */
+/**
+ * The labelled inputs of the booking and order forms, each with its optional hint and its error, wired for screen
+ * readers. Field names are any form's (`bk-<field>` ids).
+ */
 import type { ReactNode } from 'react'
-import { errorId, type FieldErrors, type FormField, fieldId } from './bookingForm.ts'
+import { errorId, fieldId } from './bookingForm.ts'
+
+type FormField = string
+type FieldErrors = Partial<Record<string, string>>
 
 /** The ids an input is described by: its hint and, when shown, its error. */
 export const describedBy = (errors: FieldErrors, field: FormField, hint?: string) =>
@@ -20,10 +26,12 @@ type TextFieldProps = {
   value: string
   onChange: (value: string) => void
   errors: FieldErrors
-  type: 'text' | 'tel' | 'email'
+  type: 'text' | 'tel' | 'email' | 'number' | 'date'
   maxLength: number
   autoComplete?: string
-  inputMode?: 'text' | 'tel' | 'email'
+  inputMode?: 'text' | 'tel' | 'email' | 'numeric'
+  min?: string
+  max?: string
   hint?: string
 }
 

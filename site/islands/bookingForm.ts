@@ -34,8 +34,9 @@ export const fieldOrder: FormField[] = [
   'guardianConsent',
 ]
 
-export const fieldId = (field: FormField) => `bk-${field}`
-export const errorId = (field: FormField) => `bk-${field}-error`
+/** Ids of a form field and its error; any form's field names (the order form shares the field components). */
+export const fieldId = (field: string) => `bk-${field}`
+export const errorId = (field: string) => `bk-${field}-error`
 
 /** The field the API's 400 names, when the form shows that field. */
 export const formFieldOf = (field: string | undefined): FormField | undefined =>

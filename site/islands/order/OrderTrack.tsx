@@ -1,0 +1,478 @@
+/**
+ * /order/track/: the requester follows an order by its code and the contact's phone: its state, every step with its
+ * time (and the reason of a question, refusal or cancellation), and what they can do now — answer a question,
+ * confirm or ask to change an offered date, withdraw before the date is fixed, cancel a fixed one.
+ * The phone never goes into a URL; `?code=` prefills the code (the order confirmation links here).
+ */
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import type { TrackView } from '../../../cms/orders/service.ts'
+import { CODE_LENGTH, isBookingCode, normaliseBookingCode, spacedCode } from '../../../common/booking/code.ts'
+import { formatDate } from '../../../common/dates.ts'
+import { orderCodeField, orderFields, orderReasonField } from '../../../common/orders/fields.ts'
+import { normalisePhone } from '../../../common/phone.ts'
+import { courseUrl } from '../../../common/urls.ts'
+import { api } from '../api.ts'
+import { checkPhone, problemsText } from '../checks.ts'
+import { focusLater, formatDateTime, sessionTime } from '../format.ts'
+import '../booking.css'
+import './order.css'
+
+type Owner = { code: string; phone: string }
+type Step = 'supply-info' | 'confirm' | 'ask-change' | 'withdraw' | 'cancel'
+
+const checkOrderCode = (code: string) => {
+  const normal = normaliseBookingCode(code)
+  if (!normal) return orderCodeField.messages.required
+  return isBookingCode(normal) ? undefined : orderCodeField.messages.invalid
+}
+
+const done: Record<Step, string> = {
+  'supply-info': '已提交补充信息，区妇联将继续审核。',
+  confirm: '已确认时间，活动已排期。',
+  'ask-change': '已提交改期申请，区妇联将重新安排。',
+  withdraw: '点单已撤回。',
+  cancel: '活动已取消。',
+}
+
+/** A step that needs words from the requester: a text box and a send button. */
+function ReasonForm({
+  id,
+  label,
+  hint,
+  submitLabel,
+  busy,
+  onSend,
+  onCancel,
+}: {
+  id: string
+  label: string
+  hint?: string
+  submitLabel: string
+  busy: boolean
+  onSend: (reason: string) => void
+  onCancel?: () => void
+}) {
+  const [text, setText] = useState('')
+  const [error, setError] = useState('')
+  const send = (event: FormEvent) => {
+    event.preventDefault()
+    const trimmed = text.trim()
+    if (trimmed.length < orderReasonField.minLength) {
+      setError(trimmed ? orderReasonField.messages.tooShort : orderReasonField.messages.required)
+      focusLater(() => document.getElementById(id))
+      return
+    }
+    onSend(trimmed)
+  }
+  return (
+    <form className="bk-form" noValidate onSubmit={send}>
+      <div className="bk-field">
+        <label className="bk-label" htmlFor={id}>
+          {label}
+        </label>
+        <textarea
+          id={id}
+          className="bk-input text-input od-textarea"
+          maxLength={orderReasonField.maxLength}
+          value={text}
+          onInput={(e) => {
+            setText(e.currentTarget.value)
+            setError('')
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}
+        />
+        {hint && (
+          <p className="bk-hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p className="bk-error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="bk-actions">
+        <button type="submit" className="bk-button bk-button--primary" disabled={busy}>
+          {busy ? '正在提交…' : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="bk-button" disabled={busy} onClick={onCancel}>
+            返回
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}
+
+function Details({ view }: { view: TrackView }) {
+  return (
+    <dl className="bk-summary">
+      <div>
+        <dt>点单编号</dt>
+        <dd>{spacedCode(view.code)}</dd>
+      </div>
+      <div>
+        <dt>状态</dt>
+        <dd>
+          <span className="bk-badge od-badge" data-state={view.state} data-testid="order-state">
+            {view.stateLabel}
+          </span>
+        </dd>
+      </div>
+      {view.course && (
+        <div>
+          <dt>课程</dt>
+          <dd>
+            {view.course.slug ? <a href={courseUrl(view.course.slug)}>{view.course.title}</a> : view.course.title}（
+            {view.course.code}）
+          </dd>
+        </div>
+      )}
+      <div>
+        <dt>单位</dt>
+        <dd>
+          {view.organisationName} · {view.street} {view.community} · {view.headcount} 人
+        </dd>
+      </div>
+      <div>
+        <dt>希望时间</dt>
+        <dd>{view.windows.map((w) => `${formatDate(w.from)}–${formatDate(w.to)}`).join('；')}</dd>
+      </div>
+      {view.state === 'submitted' && view.firstResponseDueAt && (
+        <div>
+          <dt>答复期限</dt>
+          <dd>{formatDate(view.firstResponseDueAt)} 前（工作日计）</dd>
+        </div>
+      )}
+    </dl>
+  )
+}
+
+export default function OrderTrack() {
+  const [hydrated, setHydrated] = useState(false)
+  const [code, setCode] = useState('')
+  const [phone, setPhone] = useState('')
+  const [errors, setErrors] = useState<{ code?: string; phone?: string }>({})
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [view, setView] = useState<TrackView | null>(null)
+  const [step, setStep] = useState<Step | null>(null)
+  const [status, setStatus] = useState('')
+  const owner = useRef<Owner | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const errorBox = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    setHydrated(true)
+    try {
+      const fromUrl = new URLSearchParams(window.location.search).get('code')
+      if (fromUrl) setCode(normaliseBookingCode(fromUrl).slice(0, CODE_LENGTH))
+    } catch {
+      // no URLSearchParams: the field stays empty
+    }
+  }, [])
+
+  async function call(path: string, body: Record<string, unknown>) {
+    setBusy(true)
+    const answer = await api<TrackView>('POST', path, body)
+    setBusy(false)
+    if (!answer.ok) {
+      setFormError(answer.error.message)
+      focusLater(() => errorBox.current)
+      return null
+    }
+    return answer.data
+  }
+
+  async function lookup(event?: FormEvent) {
+    event?.preventDefault()
+    if (busy) return
+    setFormError('')
+    setStatus('')
+    const found = { code: checkOrderCode(code), phone: checkPhone(phone) }
+    setErrors(found)
+    const first = (['code', 'phone'] as const).find((f) => found[f])
+    if (first) {
+      setFormError(problemsText(Object.values(found).filter(Boolean).length))
+      focusLater(() => document.getElementById(`ot-${first}`))
+      return
+    }
+    const body = { code: normaliseBookingCode(code), phone: normalisePhone(phone) ?? phone }
+    const data = await call('/api/course-orders/track', body)
+    if (!data) return
+    owner.current = body
+    setView(data)
+    setStep(null)
+    focusLater(() => heading.current)
+  }
+
+  async function act(which: Step, reason?: string) {
+    if (busy || !owner.current) return
+    setFormError('')
+    const data = await call(`/api/course-orders/${which}`, { ...owner.current, ...(reason ? { reason } : {}) })
+    if (!data) return
+    setView(data)
+    setStep(null)
+    setStatus(done[which])
+    focusLater(() => heading.current)
+  }
+
+  async function refresh() {
+    if (busy || !owner.current) return
+    setFormError('')
+    const data = await call('/api/course-orders/track', owner.current)
+    if (data) {
+      setView(data)
+      setStatus('已刷新。')
+    }
+  }
+
+  const alert = (
+    <div ref={errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
+      {formError && <p className="bk-alert">{formError}</p>}
+    </div>
+  )
+
+  if (view) {
+    return (
+      <section className="bk" aria-labelledby="ot-result">
+        <h2 id="ot-result" className="bk-result__title" ref={heading} tabIndex={-1}>
+          办理进度
+        </h2>
+        <p className="bk-status" role="status">
+          {status}
+        </p>
+        <Details view={view} />
+        {view.question && (
+          <div className="od-panel">
+            <h3>区妇联请您补充</h3>
+            <p className="od-reason">{view.question}</p>
+            {view.canSupplyInfo && (
+              <ReasonForm
+                id="ot-answer"
+                label="您的补充说明"
+                submitLabel="提交补充"
+                busy={busy}
+                onSend={(text) => act('supply-info', text)}
+              />
+            )}
+          </div>
+        )}
+        {view.refusalReason && <p className="bk-notice">未能受理：{view.refusalReason}</p>}
+        {view.cancelReason && (
+          <p className="bk-notice">
+            {view.cancelledBy ? `${view.cancelledBy}已取消活动` : '活动已取消'}：{view.cancelReason}
+          </p>
+        )}
+        {view.state === 'awaiting_confirmation' && (
+          <div className="od-panel">
+            <h3>请确认送课安排</h3>
+            {view.offer ? (
+              <dl className="bk-summary">
+                {view.offer.lecturer && (
+                  <div>
+                    <dt>讲师</dt>
+                    <dd>{view.offer.lecturer}</dd>
+                  </div>
+                )}
+                {view.offer.startsAt && (
+                  <div>
+                    <dt>时间</dt>
+                    <dd>{sessionTime(view.offer.startsAt, view.offer.endsAt)}</dd>
+                  </div>
+                )}
+                {view.offer.place && (
+                  <div>
+                    <dt>地点</dt>
+                    <dd>{view.offer.place}</dd>
+                  </div>
+                )}
+              </dl>
+            ) : (
+              <p>区妇联已安排讲师，详细时间将电话告知。</p>
+            )}
+            {step === 'ask-change' ? (
+              <ReasonForm
+                id="ot-change"
+                label="希望如何调整"
+                hint="如：改到下一周的周六上午"
+                submitLabel="提交改期申请"
+                busy={busy}
+                onSend={(text) => act('ask-change', text)}
+                onCancel={() => setStep(null)}
+              />
+            ) : (
+              <div className="bk-actions">
+                <button
+                  type="button"
+                  className="bk-button bk-button--primary"
+                  disabled={busy}
+                  onClick={() => act('confirm')}
+                >
+                  {busy ? '正在提交…' : '确认时间'}
+                </button>
+                <button type="button" className="bk-button" disabled={busy} onClick={() => setStep('ask-change')}>
+                  申请改期
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+        {view.session && (
+          <div className="od-panel">
+            <h3>活动安排</h3>
+            <dl className="bk-summary">
+              {view.session.startsAt && (
+                <div>
+                  <dt>时间</dt>
+                  <dd>{sessionTime(view.session.startsAt, view.session.endsAt)}</dd>
+                </div>
+              )}
+              {view.session.place && (
+                <div>
+                  <dt>地点</dt>
+                  <dd>{view.session.place}</dd>
+                </div>
+              )}
+              <div>
+                <dt>已报名</dt>
+                <dd>{view.session.rosterCount ?? 0} 人</dd>
+              </div>
+            </dl>
+            {view.session.link && (
+              <p>
+                <a href={view.session.link}>查看课程页面与报名情况</a>
+              </p>
+            )}
+          </div>
+        )}
+        {alert}
+        <h3>办理记录</h3>
+        <ol className="od-timeline" data-testid="order-timeline">
+          {view.timeline.map((t) => (
+            <li key={`${t.at}-${t.actionLabel}`}>
+              <time dateTime={t.at}>{formatDateTime(t.at)}</time>
+              <strong>{t.actionLabel}</strong>（{t.by}）→ {t.stateLabel}
+              {t.reason && <p className="od-reason">{t.reason}</p>}
+            </li>
+          ))}
+        </ol>
+        {(view.canWithdraw || view.canCancel) && step !== 'withdraw' && step !== 'cancel' && (
+          <div className="bk-actions">
+            <button
+              type="button"
+              className="bk-button"
+              onClick={() => setStep(view.canWithdraw ? 'withdraw' : 'cancel')}
+            >
+              {view.canWithdraw ? '撤回点单' : '取消活动'}
+            </button>
+          </div>
+        )}
+        {step === 'withdraw' && (
+          <fieldset className="bk-confirm">
+            <legend className="bk-confirm__question">
+              <strong>确定要撤回这个点单吗？</strong>
+            </legend>
+            <p>撤回后无法恢复，如仍需送课请重新点单。</p>
+            <div className="bk-actions">
+              <button
+                type="button"
+                className="bk-button bk-button--primary"
+                disabled={busy}
+                onClick={() => act('withdraw')}
+              >
+                {busy ? '正在撤回…' : '确认撤回'}
+              </button>
+              <button type="button" className="bk-button" disabled={busy} onClick={() => setStep(null)}>
+                暂不撤回
+              </button>
+            </div>
+          </fieldset>
+        )}
+        {step === 'cancel' && (
+          <ReasonForm
+            id="ot-cancel"
+            label="取消原因（将告知区妇联和讲师）"
+            submitLabel="确认取消活动"
+            busy={busy}
+            onSend={(text) => act('cancel', text)}
+            onCancel={() => setStep(null)}
+          />
+        )}
+        <p className="bk-actions">
+          <button type="button" className="bk-link" disabled={busy} onClick={refresh}>
+            刷新进度
+          </button>
+          <button
+            type="button"
+            className="bk-link"
+            onClick={() => {
+              setView(null)
+              owner.current = null
+              setStatus('')
+            }}
+          >
+            查询其他点单
+          </button>
+        </p>
+      </section>
+    )
+  }
+
+  return (
+    <section className="bk" aria-labelledby="ot-title">
+      <h2 id="ot-title" className="bk-title">
+        查询点单
+      </h2>
+      {!hydrated && <p className="note">查询表正在加载。如长时间无法填写，请刷新页面。</p>}
+      <form className="bk-form" noValidate onSubmit={lookup}>
+        <fieldset className="bk-fieldset" disabled={!hydrated}>
+          <legend className="visually-hidden">点单编号和手机号</legend>
+          {(
+            [
+              ['code', '点单编号', `提交点单时显示的 ${CODE_LENGTH} 位字母和数字。`, code, setCode],
+              ['phone', '联系人手机号', '点单时填写的联系人手机号。', phone, setPhone],
+            ] as const
+          ).map(([field, label, hint, value, setValue]) => (
+            <div className="bk-field" key={field}>
+              <label className="bk-label" htmlFor={`ot-${field}`}>
+                {label}
+              </label>
+              <input
+                id={`ot-${field}`}
+                className="bk-input text-input"
+                type={field === 'phone' ? 'tel' : 'text'}
+                inputMode={field === 'phone' ? 'tel' : undefined}
+                autoComplete={field === 'phone' ? 'tel' : 'off'}
+                autoCapitalize={field === 'code' ? 'characters' : undefined}
+                maxLength={field === 'phone' ? orderFields.contactPhone.inputMaxLength : CODE_LENGTH + 4}
+                value={value}
+                onInput={(e) => {
+                  setValue(e.currentTarget.value)
+                  if (errors[field]) setErrors((x) => ({ ...x, [field]: undefined }))
+                }}
+                aria-invalid={errors[field] ? true : undefined}
+                aria-describedby={[`ot-${field}-hint`, errors[field] && `ot-${field}-error`].filter(Boolean).join(' ')}
+              />
+              <p className="bk-hint" id={`ot-${field}-hint`}>
+                {hint}
+              </p>
+              {errors[field] && (
+                <p className="bk-error" id={`ot-${field}-error`}>
+                  {errors[field]}
+                </p>
+              )}
+            </div>
+          ))}
+          {alert}
+          <button type="submit" className="bk-submit" disabled={busy}>
+            {busy ? '正在查询…' : '查询'}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  )
+}
