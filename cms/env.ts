@@ -64,6 +64,20 @@ const envSchema = z
     SMTP_USER: optionalText,
     SMTP_PASS: optionalText,
     SMTP_FROM: optionalText.pipe(z.email('must be an email address').optional()),
+    SMS_PROVIDER: z.enum(['aliyun', 'tencent'], { message: 'must be aliyun or tencent' }).optional(),
+    SMS_ACCESS_KEY_ID: optionalText,
+    SMS_ACCESS_KEY_SECRET: optionalText,
+    SMS_SIGN_NAME: optionalText,
+    SMS_SDK_APP_ID: optionalText,
+    SMS_REGION: optionalText,
+    SMS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+    SMS_TEMPLATE_VERIFICATION: optionalText,
+    SMS_TEMPLATE_CONFIRMED: optionalText,
+    SMS_TEMPLATE_WAITLISTED: optionalText,
+    SMS_TEMPLATE_PROMOTED: optionalText,
+    SMS_TEMPLATE_CANCELLED: optionalText,
+    SMS_TEMPLATE_OFFER: optionalText,
+    SMS_TEMPLATE_RATE: optionalText,
     BACKUP_DIR: optionalText.transform((v) => resolveFromRoot(v ?? path.join(dataDir, 'backups'))),
     BACKUP_TIME: z
       .string()
@@ -95,6 +109,20 @@ const envSchema = z
     if (env.SMTP_HOST && !env.SMTP_FROM) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required when SMTP_HOST is set' })
     }
+    if (env.SMS_PROVIDER) {
+      const required = [
+        'SMS_ACCESS_KEY_ID',
+        'SMS_ACCESS_KEY_SECRET',
+        'SMS_SIGN_NAME',
+        'SMS_TEMPLATE_VERIFICATION',
+      ] as const
+      for (const key of required.filter((k) => !env[k])) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when SMS_PROVIDER is set' })
+      }
+      if (env.SMS_PROVIDER === 'tencent' && !env.SMS_SDK_APP_ID) {
+        ctx.addIssue({ code: 'custom', path: ['SMS_SDK_APP_ID'], message: 'is required when SMS_PROVIDER is tencent' })
+      }
+    }
     // The off-site copy is all or nothing: a half-configured one would fail every night instead of at start.
     const s3 = [
       'BACKUP_S3_ENDPOINT',
@@ -117,6 +145,21 @@ export type Env = z.infer<typeof envSchema> & {
   siteUrl: string
   /** The off-site copy's settings, present only when it is configured. */
   offsite?: OffsiteSettings
+  /** The SMS provider's settings, present only when SMS_PROVIDER is set. */
+  sms?: SmsSettings
+}
+
+export type SmsSettings = {
+  provider: 'aliyun' | 'tencent'
+  accessKeyId: string
+  accessKeySecret: string
+  signName: string
+  sdkAppId?: string
+  region?: string
+  endpoint?: string
+  templates: Partial<
+    Record<'verification' | 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'offer' | 'rate', string>
+  >
 }
 
 export type OffsiteSettings = {
@@ -151,6 +194,42 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     sqlitePath,
     siteUrl: env.SITE_URL ?? `http://localhost:${env.PORT}`,
     offsite: offsiteSettings(env),
+    sms: smsSettings(env),
+  }
+}
+
+function smsSettings(env: z.infer<typeof envSchema>): SmsSettings | undefined {
+  const { SMS_PROVIDER, SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME } = env
+  if (!SMS_PROVIDER || !SMS_ACCESS_KEY_ID || !SMS_ACCESS_KEY_SECRET || !SMS_SIGN_NAME) return
+  return {
+    provider: SMS_PROVIDER,
+    accessKeyId: SMS_ACCESS_KEY_ID,
+    accessKeySecret: SMS_ACCESS_KEY_SECRET,
+    signName: SMS_SIGN_NAME,
+    sdkAppId: env.SMS_SDK_APP_ID,
+    region: env.SMS_REGION,
+    endpoint: env.SMS_ENDPOINT,
+    templates: {
+      verification: env.SMS_TEMPLATE_VERIFICATION,
+      confirmed: env.SMS_TEMPLATE_CONFIRMED,
+      waitlisted: env.SMS_TEMPLATE_WAITLISTED,
+      promoted: env.SMS_TEMPLATE_PROMOTED,
+      cancelled: env.SMS_TEMPLATE_CANCELLED,
+      offer: env.SMS_TEMPLATE_OFFER,
+      rate: env.SMS_TEMPLATE_RATE,
+    },
+  }
+}
+
+/**
+ * A production server sends parents' verification codes by SMS or not at all: `npm start` refuses to serve
+ * registration with codes going nowhere (they reach the log only in development).
+ */
+export function requireSmsInProduction(settings: Pick<Env, 'NODE_ENV' | 'sms'>): void {
+  if (settings.NODE_ENV === 'production' && !settings.sms) {
+    throw new EnvError(
+      'Invalid configuration (environment variables):\n  SMS_PROVIDER: is required in production (aliyun or tencent, with SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME and SMS_TEMPLATE_VERIFICATION): registration needs verification codes sent by SMS',
+    )
   }
 }
 

@@ -28,16 +28,25 @@ export interface Config {
     'course-categories': CourseCategory;
     'course-sessions': CourseSession;
     lecturers: Lecturer;
+    'lecturer-commitments': LecturerCommitment;
     bookings: Booking;
     'course-orders': CourseOrder;
     'order-events': OrderEvent;
     communities: Community;
     'interaction-modes': InteractionMode;
     'demand-signals': DemandSignal;
+    'holiday-programmes': HolidayProgramme;
+    'holiday-waves': HolidayWave;
+    'holiday-sessions': HolidaySession;
+    'holiday-registrations': HolidayRegistration;
+    'holiday-attendance': HolidayAttendance;
+    households: Household;
+    children: Child;
     notifications: Notification;
     users: User;
     'content-migrations': ContentMigration;
     'rate-limits': RateLimit;
+    'verification-codes': VerificationCode;
     'auth-throttles': AuthThrottle;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -55,6 +64,9 @@ export interface Config {
     'course-orders': {
       history: 'order-events';
     };
+    households: {
+      children: 'children';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -65,16 +77,25 @@ export interface Config {
     'course-categories': CourseCategoriesSelect<false> | CourseCategoriesSelect<true>;
     'course-sessions': CourseSessionsSelect<false> | CourseSessionsSelect<true>;
     lecturers: LecturersSelect<false> | LecturersSelect<true>;
+    'lecturer-commitments': LecturerCommitmentsSelect<false> | LecturerCommitmentsSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
     'course-orders': CourseOrdersSelect<false> | CourseOrdersSelect<true>;
     'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
     communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
     'interaction-modes': InteractionModesSelect<false> | InteractionModesSelect<true>;
     'demand-signals': DemandSignalsSelect<false> | DemandSignalsSelect<true>;
+    'holiday-programmes': HolidayProgrammesSelect<false> | HolidayProgrammesSelect<true>;
+    'holiday-waves': HolidayWavesSelect<false> | HolidayWavesSelect<true>;
+    'holiday-sessions': HolidaySessionsSelect<false> | HolidaySessionsSelect<true>;
+    'holiday-registrations': HolidayRegistrationsSelect<false> | HolidayRegistrationsSelect<true>;
+    'holiday-attendance': HolidayAttendanceSelect<false> | HolidayAttendanceSelect<true>;
+    households: HouseholdsSelect<false> | HouseholdsSelect<true>;
+    children: ChildrenSelect<false> | ChildrenSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'content-migrations': ContentMigrationsSelect<false> | ContentMigrationsSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
+    'verification-codes': VerificationCodesSelect<false> | VerificationCodesSelect<true>;
     'auth-throttles': AuthThrottlesSelect<false> | AuthThrottlesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -408,6 +429,24 @@ export interface Lecturer {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  monthlyCap?: number | null;
+  weeklySlots?:
+    | {
+        weekday: '1' | '2' | '3' | '4' | '5' | '6' | '7';
+        from: string;
+        to: string;
+        id?: string | null;
+      }[]
+    | null;
+  blockedDates?:
+    | {
+        date: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -454,46 +493,14 @@ export interface CourseSession {
   cancelReason?: string | null;
   confirmedCount?: number | null;
   waitlistedCount?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "bookings".
- */
-export interface Booking {
-  id: number;
-  session: number | CourseSession;
-  code: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show';
-  parentName: string;
-  phone: string;
-  email?: string | null;
-  childAgeBand: '0-3' | '3-6' | '6-12' | '12-15' | '15-18' | 'all';
-  street:
-    | '园岭街道'
-    | '南园街道'
-    | '福田街道'
-    | '沙头街道'
-    | '香蜜湖街道'
-    | '梅林街道'
-    | '莲花街道'
-    | '华富街道'
-    | '福保街道'
-    | '华强北街道';
-  community?: string | null;
-  attendees: number;
-  guardianConsent: {
-    given: boolean;
-    at: string;
-    policyVersion: string;
-  };
-  idempotencyKey: string;
-  cancelReason?: string | null;
-  cancelledAt?: string | null;
-  promotedAt?: string | null;
-  checkedInAt?: string | null;
-  anonymisedAt?: string | null;
+  visibility: 'public' | 'invitation';
+  /**
+   * The secret in the invite link, set by the platform
+   */
+  inviteToken?: string | null;
+  lecturer?: (number | null) | Lecturer;
+  order?: (number | null) | CourseOrder;
+  interactionMode?: (number | null) | InteractionMode;
   updatedAt: string;
   createdAt: string;
 }
@@ -560,6 +567,21 @@ export interface CourseOrder {
   refusalReason?: string | null;
   cancelReason?: string | null;
   cancelledBy?: ('requester' | 'staff') | null;
+  offer?: {
+    lecturer?: (number | null) | Lecturer;
+    status?: ('pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn') | null;
+    startsAt?: string | null;
+    endsAt?: string | null;
+    sentAt?: string | null;
+    expiresAt?: string | null;
+    place?: string | null;
+    declineReason?: string | null;
+    nonce?: string | null;
+    commitment?: (number | null) | LecturerCommitment;
+  };
+  lecturer?: (number | null) | Lecturer;
+  session?: (number | null) | CourseSession;
+  visibility?: ('public' | 'invitation') | null;
   history?: {
     docs?: (number | OrderEvent)[];
     hasNextPage?: boolean;
@@ -601,6 +623,24 @@ export interface InteractionMode {
   id: number;
   name: string;
   order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lecturer-commitments".
+ */
+export interface LecturerCommitment {
+  id: number;
+  lecturer: number | Lecturer;
+  startsAt: string;
+  endsAt: string;
+  kind: 'offer' | 'session';
+  status: 'active' | 'released';
+  order?: (number | null) | CourseOrder;
+  session?: (number | null) | CourseSession;
+  releasedReason?: string | null;
+  slotKeys?: string[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -672,6 +712,23 @@ export interface User {
   name: string;
   roles: ('admin' | 'editor' | 'coordinator')[];
   /**
+   * A street federation's coordinator sees and handles only these streets' orders and sessions; empty means the whole district
+   */
+  streets?:
+    | (
+        | '园岭街道'
+        | '南园街道'
+        | '福田街道'
+        | '沙头街道'
+        | '香蜜湖街道'
+        | '梅林街道'
+        | '莲花街道'
+        | '华富街道'
+        | '福保街道'
+        | '华强北街道'
+      )[]
+    | null;
+  /**
    * Needed to change your own password
    */
   currentPassword?: string | null;
@@ -695,6 +752,46 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings".
+ */
+export interface Booking {
+  id: number;
+  session: number | CourseSession;
+  code: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show';
+  parentName: string;
+  phone: string;
+  email?: string | null;
+  childAgeBand: '0-3' | '3-6' | '6-12' | '12-15' | '15-18' | 'all';
+  street:
+    | '园岭街道'
+    | '南园街道'
+    | '福田街道'
+    | '沙头街道'
+    | '香蜜湖街道'
+    | '梅林街道'
+    | '莲花街道'
+    | '华富街道'
+    | '福保街道'
+    | '华强北街道';
+  community?: string | null;
+  attendees: number;
+  guardianConsent: {
+    given: boolean;
+    at: string;
+    policyVersion: string;
+  };
+  idempotencyKey: string;
+  cancelReason?: string | null;
+  cancelledAt?: string | null;
+  promotedAt?: string | null;
+  checkedInAt?: string | null;
+  anonymisedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "demand-signals".
  */
 export interface DemandSignal {
@@ -713,6 +810,214 @@ export interface DemandSignal {
     | '华强北街道';
   community: number | Community;
   phoneHash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-programmes".
+ */
+export interface HolidayProgramme {
+  id: number;
+  title: string;
+  /**
+   * Left empty, it is generated from the title (pinyin)
+   */
+  slug?: string | null;
+  season: 'winter' | 'summer';
+  year: number;
+  summary?: string | null;
+  cover?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-waves".
+ */
+export interface HolidayWave {
+  id: number;
+  programme: number | HolidayProgramme;
+  name: string;
+  opensAt: string;
+  opensAt_tz: SupportedTimezones;
+  closesAt?: string | null;
+  closesAt_tz?: SupportedTimezones;
+  perChildCap: number;
+  cancellationHoursBefore?: number | null;
+  allocation: 'fcfs';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-sessions".
+ */
+export interface HolidaySession {
+  id: number;
+  code: string;
+  title: string;
+  /**
+   * Left empty, the code is used
+   */
+  slug?: string | null;
+  summary?: string | null;
+  wave: number | HolidayWave;
+  /**
+   * Follows the wave
+   */
+  programme?: (number | null) | HolidayProgramme;
+  venue: {
+    street:
+      | '园岭街道'
+      | '南园街道'
+      | '福田街道'
+      | '沙头街道'
+      | '香蜜湖街道'
+      | '梅林街道'
+      | '莲花街道'
+      | '华富街道'
+      | '福保街道'
+      | '华强北街道';
+    community?: string | null;
+    address?: string | null;
+  };
+  days: {
+    date: string;
+    startTime: string;
+    endTime: string;
+    id?: string | null;
+  }[];
+  gradeFrom:
+    | '幼儿园小班'
+    | '幼儿园中班'
+    | '幼儿园大班'
+    | '一年级'
+    | '二年级'
+    | '三年级'
+    | '四年级'
+    | '五年级'
+    | '六年级'
+    | '初一'
+    | '初二'
+    | '初三';
+  gradeTo:
+    | '幼儿园小班'
+    | '幼儿园中班'
+    | '幼儿园大班'
+    | '一年级'
+    | '二年级'
+    | '三年级'
+    | '四年级'
+    | '五年级'
+    | '六年级'
+    | '初一'
+    | '初二'
+    | '初三';
+  capacity: number;
+  waitlistSize: number;
+  price?: number | null;
+  bring?: string | null;
+  contact?: {
+    name?: string | null;
+    phone?: string | null;
+  };
+  cover?: (number | null) | Media;
+  status: 'scheduled' | 'cancelled' | 'completed';
+  startsAt?: string | null;
+  endsAt?: string | null;
+  cancellationDeadline?: string | null;
+  confirmedCount?: number | null;
+  waitlistedCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-registrations".
+ */
+export interface HolidayRegistration {
+  id: number;
+  code: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  session: number | HolidaySession;
+  wave: number | HolidayWave;
+  household?: (number | null) | Household;
+  child?: (number | null) | Child;
+  idempotencyKey?: string | null;
+  promotedAt?: string | null;
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
+  anonymisedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "households".
+ */
+export interface Household {
+  id: number;
+  phone: string;
+  verifiedAt?: string | null;
+  lastActiveAt?: string | null;
+  guardianConsent?: {
+    policyVersion?: string | null;
+    at?: string | null;
+  };
+  children?: {
+    docs?: (number | Child)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "children".
+ */
+export interface Child {
+  id: number;
+  household: number | Household;
+  name: string;
+  grade:
+    | '幼儿园小班'
+    | '幼儿园中班'
+    | '幼儿园大班'
+    | '一年级'
+    | '二年级'
+    | '三年级'
+    | '四年级'
+    | '五年级'
+    | '六年级'
+    | '初一'
+    | '初二'
+    | '初三';
+  emergencyContact: {
+    name: string;
+    phone: string;
+  };
+  consent: {
+    policyVersion: string;
+    at: string;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-attendance".
+ */
+export interface HolidayAttendance {
+  id: number;
+  registration: number | HolidayRegistration;
+  session: number | HolidaySession;
+  day: string;
+  status: 'present' | 'absent';
+  at?: string | null;
+  by?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -754,6 +1059,17 @@ export interface RateLimit {
   key: string;
   windowStart: string;
   count: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "verification-codes".
+ */
+export interface VerificationCode {
+  id: number;
+  phoneKey: string;
+  codeHash: string;
+  expiresAt: string;
+  attempts: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -924,6 +1240,10 @@ export interface PayloadLockedDocument {
         value: number | Lecturer;
       } | null)
     | ({
+        relationTo: 'lecturer-commitments';
+        value: number | LecturerCommitment;
+      } | null)
+    | ({
         relationTo: 'bookings';
         value: number | Booking;
       } | null)
@@ -948,6 +1268,34 @@ export interface PayloadLockedDocument {
         value: number | DemandSignal;
       } | null)
     | ({
+        relationTo: 'holiday-programmes';
+        value: number | HolidayProgramme;
+      } | null)
+    | ({
+        relationTo: 'holiday-waves';
+        value: number | HolidayWave;
+      } | null)
+    | ({
+        relationTo: 'holiday-sessions';
+        value: number | HolidaySession;
+      } | null)
+    | ({
+        relationTo: 'holiday-registrations';
+        value: number | HolidayRegistration;
+      } | null)
+    | ({
+        relationTo: 'holiday-attendance';
+        value: number | HolidayAttendance;
+      } | null)
+    | ({
+        relationTo: 'households';
+        value: number | Household;
+      } | null)
+    | ({
+        relationTo: 'children';
+        value: number | Child;
+      } | null)
+    | ({
         relationTo: 'notifications';
         value: number | Notification;
       } | null)
@@ -962,6 +1310,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rate-limits';
         value: number | RateLimit;
+      } | null)
+    | ({
+        relationTo: 'verification-codes';
+        value: number | VerificationCode;
       } | null)
     | ({
         relationTo: 'auth-throttles';
@@ -1209,6 +1561,11 @@ export interface CourseSessionsSelect<T extends boolean = true> {
   cancelReason?: T;
   confirmedCount?: T;
   waitlistedCount?: T;
+  visibility?: T;
+  inviteToken?: T;
+  lecturer?: T;
+  order?: T;
+  interactionMode?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1227,6 +1584,41 @@ export interface LecturersSelect<T extends boolean = true> {
   expertise?: T;
   bio?: T;
   courses?: T;
+  contactPhone?: T;
+  contactEmail?: T;
+  monthlyCap?: T;
+  weeklySlots?:
+    | T
+    | {
+        weekday?: T;
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  blockedDates?:
+    | T
+    | {
+        date?: T;
+        note?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lecturer-commitments_select".
+ */
+export interface LecturerCommitmentsSelect<T extends boolean = true> {
+  lecturer?: T;
+  startsAt?: T;
+  endsAt?: T;
+  kind?: T;
+  status?: T;
+  order?: T;
+  session?: T;
+  releasedReason?: T;
+  slotKeys?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1301,6 +1693,23 @@ export interface CourseOrdersSelect<T extends boolean = true> {
   refusalReason?: T;
   cancelReason?: T;
   cancelledBy?: T;
+  offer?:
+    | T
+    | {
+        lecturer?: T;
+        status?: T;
+        startsAt?: T;
+        endsAt?: T;
+        sentAt?: T;
+        expiresAt?: T;
+        place?: T;
+        declineReason?: T;
+        nonce?: T;
+        commitment?: T;
+      };
+  lecturer?: T;
+  session?: T;
+  visibility?: T;
   history?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1357,6 +1766,160 @@ export interface DemandSignalsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-programmes_select".
+ */
+export interface HolidayProgrammesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  season?: T;
+  year?: T;
+  summary?: T;
+  cover?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-waves_select".
+ */
+export interface HolidayWavesSelect<T extends boolean = true> {
+  programme?: T;
+  name?: T;
+  opensAt?: T;
+  opensAt_tz?: T;
+  closesAt?: T;
+  closesAt_tz?: T;
+  perChildCap?: T;
+  cancellationHoursBefore?: T;
+  allocation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-sessions_select".
+ */
+export interface HolidaySessionsSelect<T extends boolean = true> {
+  code?: T;
+  title?: T;
+  slug?: T;
+  summary?: T;
+  wave?: T;
+  programme?: T;
+  venue?:
+    | T
+    | {
+        street?: T;
+        community?: T;
+        address?: T;
+      };
+  days?:
+    | T
+    | {
+        date?: T;
+        startTime?: T;
+        endTime?: T;
+        id?: T;
+      };
+  gradeFrom?: T;
+  gradeTo?: T;
+  capacity?: T;
+  waitlistSize?: T;
+  price?: T;
+  bring?: T;
+  contact?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+      };
+  cover?: T;
+  status?: T;
+  startsAt?: T;
+  endsAt?: T;
+  cancellationDeadline?: T;
+  confirmedCount?: T;
+  waitlistedCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-registrations_select".
+ */
+export interface HolidayRegistrationsSelect<T extends boolean = true> {
+  code?: T;
+  status?: T;
+  session?: T;
+  wave?: T;
+  household?: T;
+  child?: T;
+  idempotencyKey?: T;
+  promotedAt?: T;
+  cancelledAt?: T;
+  cancelReason?: T;
+  anonymisedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holiday-attendance_select".
+ */
+export interface HolidayAttendanceSelect<T extends boolean = true> {
+  registration?: T;
+  session?: T;
+  day?: T;
+  status?: T;
+  at?: T;
+  by?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "households_select".
+ */
+export interface HouseholdsSelect<T extends boolean = true> {
+  phone?: T;
+  verifiedAt?: T;
+  lastActiveAt?: T;
+  guardianConsent?:
+    | T
+    | {
+        policyVersion?: T;
+        at?: T;
+      };
+  children?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "children_select".
+ */
+export interface ChildrenSelect<T extends boolean = true> {
+  household?: T;
+  name?: T;
+  grade?: T;
+  emergencyContact?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+      };
+  consent?:
+    | T
+    | {
+        policyVersion?: T;
+        at?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications_select".
  */
 export interface NotificationsSelect<T extends boolean = true> {
@@ -1378,6 +1941,7 @@ export interface NotificationsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  streets?: T;
   currentPassword?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1414,6 +1978,16 @@ export interface RateLimitsSelect<T extends boolean = true> {
   key?: T;
   windowStart?: T;
   count?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "verification-codes_select".
+ */
+export interface VerificationCodesSelect<T extends boolean = true> {
+  phoneKey?: T;
+  codeHash?: T;
+  expiresAt?: T;
+  attempts?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

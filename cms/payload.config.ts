@@ -11,6 +11,7 @@ import { bookingStore } from './booking/index.ts'
 import { Articles } from './collections/Articles/index.ts'
 import { AuthThrottles } from './collections/AuthThrottles/index.ts'
 import { Bookings } from './collections/Bookings/index.ts'
+import { Children } from './collections/Children/index.ts'
 import { Communities } from './collections/Communities/index.ts'
 import { ContentMigrations } from './collections/ContentMigrations/index.ts'
 import { CourseCategories } from './collections/CourseCategories/index.ts'
@@ -19,7 +20,14 @@ import { CourseSessions } from './collections/CourseSessions/index.ts'
 import { Courses } from './collections/Courses/index.ts'
 import { DemandSignals } from './collections/DemandSignals/index.ts'
 import { Families } from './collections/Families/index.ts'
+import { HolidayAttendance } from './collections/HolidayAttendance/index.ts'
+import { HolidayProgrammes } from './collections/HolidayProgrammes/index.ts'
+import { HolidayRegistrations } from './collections/HolidayRegistrations/index.ts'
+import { HolidaySessions } from './collections/HolidaySessions/index.ts'
+import { HolidayWaves } from './collections/HolidayWaves/index.ts'
+import { Households } from './collections/Households/index.ts'
 import { InteractionModes } from './collections/InteractionModes/index.ts'
+import { LecturerCommitments } from './collections/LecturerCommitments/index.ts'
 import { Lecturers } from './collections/Lecturers/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Notifications } from './collections/Notifications/index.ts'
@@ -27,12 +35,14 @@ import { OrderEvents } from './collections/OrderEvents/index.ts'
 import { RateLimits } from './collections/RateLimits/index.ts'
 import { Topics } from './collections/Topics/index.ts'
 import { Users } from './collections/Users/index.ts'
+import { VerificationCodes } from './collections/VerificationCodes/index.ts'
 import { markIconUrl } from './components/Brand/mark.ts'
 import { databaseAdapter } from './db.ts'
 import { env } from './env.ts'
 import { Home } from './globals/Home/index.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
+import { holidayStore } from './holiday/index.ts'
 import { refuseControlCharacters, refuseControlCharactersInGlobal } from './hooks/refuseControlCharacters.ts'
 import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
@@ -40,6 +50,7 @@ import { emailAdapter } from './notifications/email.ts'
 import { backupTask } from './operations/backupJob.ts'
 import { orderStore } from './orders/index.ts'
 import { cmsDir } from './paths.ts'
+import { commitmentStore } from './dispatch/commitments/index.ts'
 import { logger } from './server/log.ts'
 
 /** Every collection and global refuses control characters in its text, before its own validation runs. */
@@ -75,16 +86,25 @@ export default buildConfig({
     CourseCategories,
     CourseSessions,
     Lecturers,
+    LecturerCommitments,
     Bookings,
     CourseOrders,
     OrderEvents,
     Communities,
     InteractionModes,
     DemandSignals,
+    HolidayProgrammes,
+    HolidayWaves,
+    HolidaySessions,
+    HolidayRegistrations,
+    HolidayAttendance,
+    Households,
+    Children,
     Notifications,
     Users,
     ContentMigrations,
     RateLimits,
+    VerificationCodes,
     AuthThrottles,
   ]),
   globals: checkTextInGlobals([Home, SiteSettings, SiteBuild]),
@@ -137,5 +157,7 @@ export default buildConfig({
   onInit: async (payload) => {
     await bookingStore(payload).install()
     await orderStore(payload).install()
+    await holidayStore(payload).install()
+    await commitmentStore(payload).install()
   },
 })

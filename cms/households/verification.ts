@@ -53,11 +53,10 @@ export async function checkVerificationCode(deps: VerificationDeps, phone: strin
   const { store, secret, now } = deps
   const key = phoneKey(secret, phone)
   const attempt = await store.attempt(key, now, MAX_ATTEMPTS)
-  if (attempt.kind === 'none' || attempt.kind === 'expired') {
-    throw new HouseholdError('code_expired', '验证码已失效，请重新获取', 'code')
-  }
-  if (attempt.kind === 'exhausted') {
-    throw new HouseholdError('code_exhausted', `验证码已输错 ${MAX_ATTEMPTS} 次，请重新获取`, 'code')
+  if (attempt.kind !== 'live') {
+    throw attempt.kind === 'exhausted'
+      ? new HouseholdError('code_exhausted', `验证码已输错 ${MAX_ATTEMPTS} 次，请重新获取`, 'code')
+      : new HouseholdError('code_expired', '验证码已失效，请重新获取', 'code')
   }
   const typed = codeHash(secret, phone, code)
   if (!sameHash(attempt.codeHash, typed) || !(await store.consume(key, typed))) {

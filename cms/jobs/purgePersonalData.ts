@@ -1,16 +1,19 @@
 import type { Payload, TaskConfig } from 'payload'
 import { bookingStore } from '../booking/index.ts'
+import { purgeInactiveHouseholds } from '../households/retention.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
 /**
  * Anonymises bookings of sessions that ended more than the retention period ago (counts and statistics stay),
- * and drops rate-limit counters older than a day (their windows are ten minutes). Returns the bookings anonymised.
+ * drops rate-limit counters older than a day (their longest window is a day) and deletes households (with their
+ * children) inactive for the retention period. Returns the bookings anonymised.
  */
 export async function purgePersonalData(payload: Payload, now = new Date()): Promise<number> {
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
   const { rateLimits, retention } = bookingStore(payload)
   await rateLimits.forget(new Date(now.getTime() - DAY))
+  await purgeInactiveHouseholds(payload, new Date(now.getTime() - settings.retentionDays * DAY), now)
   return retention.anonymise(new Date(now.getTime() - settings.retentionDays * DAY), now)
 }
 

@@ -5,8 +5,9 @@ import type { NotificationResult } from '../booking/stores/outbox.ts'
 import { env } from '../env.ts'
 import type { Booking, Course, CourseSession, Notification } from '../payload-types.ts'
 import { LOGGING_EMAIL_ADAPTER } from './email.ts'
-import { logSms, type SmsSender } from './sms.ts'
-import { renderMessage } from './templates.ts'
+import { configuredSms } from './sms/index.ts'
+import type { SmsSender } from './sms.ts'
+import { type MessageFacts, messageTemplate, renderMessage } from './templates.ts'
 
 const BATCH = 50
 
@@ -17,7 +18,7 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
   // Nothing to say to a booking whose personal data is gone.
   if (!booking || !session || !course || booking.anonymisedAt)
     return { id: notification.id, status: 'sent', channel: 'none' }
-  const message = renderMessage({
+  const facts: MessageFacts = {
     kind: notification.kind,
     code: booking.code,
     courseTitle: course.title,
@@ -26,8 +27,9 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
     waitlistPosition:
       notification.kind === 'waitlisted' ? await bookingStore(payload).seats.waitlistPosition(booking.id) : undefined,
     myBookingUrl: `${env().siteUrl}/my-booking/`,
-  })
-  await sms.send(booking.phone, message)
+  }
+  const message = renderMessage(facts)
+  await sms.send(booking.phone, message, messageTemplate(facts))
   const channels = [sms.channel]
   let delivered = !sms.logsOnly
   if (booking.email) {
@@ -43,7 +45,7 @@ async function deliver(payload: Payload, sms: SmsSender, notification: Notificat
  * Sends what the outbox holds. Rows are claimed atomically, so several processes can run this at once; a
  * failure is recorded on the row and retried later (up to five attempts).
  */
-export async function processOutbox(payload: Payload, sms: SmsSender = logSms(payload)): Promise<number> {
+export async function processOutbox(payload: Payload, sms: SmsSender = configuredSms(payload)): Promise<number> {
   const { outbox } = bookingStore(payload)
   let sent = 0
   for (;;) {

@@ -2,7 +2,15 @@ import type { Payload } from 'payload'
 import { maskPhone } from '../../common/phone.ts'
 
 /** The messages the platform sends, each an approved template at the SMS provider (SMS_TEMPLATE_<NAME>). */
-export const smsTemplateNames = ['verification', 'confirmed', 'waitlisted', 'promoted', 'cancelled'] as const
+export const smsTemplateNames = [
+  'verification',
+  'confirmed',
+  'waitlisted',
+  'promoted',
+  'cancelled',
+  'offer',
+  'rate',
+] as const
 export type SmsTemplateName = (typeof smsTemplateNames)[number]
 
 /**

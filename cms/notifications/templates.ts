@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../common/dates.ts'
 import { siteName } from '../booking/siteName.ts'
+import type { SmsTemplate } from './sms.ts'
 
 /**
  * Only values the platform made: staff-published course data, times, places and codes. Nothing a requester typed
@@ -29,4 +30,19 @@ export function renderMessage(f: MessageFacts): string {
     cancelled: `您报名的“${f.courseTitle}”（${when}）已取消，报名码${f.code}。原因请在“我的报名”中查看：${f.myBookingUrl}`,
   }[f.kind]
   return `【${siteName}】${body}`
+}
+
+/**
+ * The same message as an SMS provider's template parameters (SMS_TEMPLATE_<KIND>), in the order the texts above
+ * use them; the approved template at the provider words them like renderMessage.
+ */
+export function messageTemplate(f: MessageFacts): SmsTemplate {
+  const base = { course: f.courseTitle, time: formatDateTime(f.startsAt) }
+  const params = {
+    confirmed: { ...base, venue: f.venue, code: f.code, url: f.myBookingUrl },
+    waitlisted: { ...base, position: String(f.waitlistPosition ?? '-'), code: f.code },
+    promoted: { ...base, venue: f.venue, code: f.code, url: f.myBookingUrl },
+    cancelled: { ...base, code: f.code, url: f.myBookingUrl },
+  }[f.kind]
+  return { name: f.kind, params }
 }

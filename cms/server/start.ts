@@ -1,5 +1,5 @@
 import { runContentMigrations } from '../../content-migrations/runner.ts'
-import { EnvError, parseEnv } from '../env.ts'
+import { EnvError, parseEnv, requireSmsInProduction } from '../env.ts'
 import { requestSiteBuild } from '../publishing/markStale.ts'
 import { siteRebuildWorker } from '../publishing/rebuild.ts'
 import { isSiteCurrent, siteInputs } from '../publishing/staleness.ts'
@@ -25,6 +25,7 @@ async function main() {
   const started = performance.now()
   routeConsoleToLogger()
   const settings = parseEnv()
+  requireSmsInProduction(settings)
   // Child processes (builds) and the Next bundle read the same settings from the environment.
   process.env.PAYLOAD_SECRET = settings.PAYLOAD_SECRET
 
