@@ -42,6 +42,9 @@ type Slug =
   | 'course-orders'
   | 'order-events'
   | 'demand-signals'
+  | 'households'
+  | 'children'
+  | 'verification-codes'
 
 /**
  * Who may do what. `read` means: the seeded document comes back (the *published* one for articles, families and
@@ -73,6 +76,11 @@ const EXPECTED: Record<Slug, Record<Op, Role[]>> = {
   'course-orders': { create: nobody, read: coordinators, update: coordinators, delete: nobody },
   'order-events': { create: nobody, read: coordinators, update: nobody, delete: nobody },
   'demand-signals': { create: nobody, read: coordinators, update: nobody, delete: admins },
+  // Households and their children come in through the public household endpoints (a verified phone); staff
+  // only read them, and children's data reaches nobody else. Verification codes are the store's alone.
+  households: { create: nobody, read: coordinators, update: nobody, delete: admins },
+  children: { create: nobody, read: coordinators, update: nobody, delete: admins },
+  'verification-codes': { create: nobody, read: nobody, update: nobody, delete: nobody },
 }
 
 type GlobalOp = 'read' | 'update'
@@ -234,6 +242,24 @@ const SPECS: Record<Slug, Spec> = {
   'demand-signals': {
     data: (n) => ({ course: fx.course, street: '福田街道', community: fx.read.communities, phoneHash: `hash-${n}` }),
     patch: ['street', () => '园岭街道'],
+  },
+  households: {
+    data: (n) => ({ phone: `1360013${String(n).padStart(4, '0')}`, lastActiveAt: new Date().toISOString() }),
+    patch: ['lastActiveAt', () => new Date().toISOString()],
+  },
+  children: {
+    data: (n) => ({
+      household: fx.read.households,
+      name: `小访 ${n}`,
+      grade: '二年级',
+      emergencyContact: { name: '外公', phone: '13500135000' },
+      consent: { policyVersion: '2026-01', at: new Date().toISOString() },
+    }),
+    patch: ['name', (n) => `改名 ${n}`],
+  },
+  'verification-codes': {
+    data: (n) => ({ phoneKey: `key-${n}`, codeHash: `hash-${n}`, expiresAt: new Date().toISOString(), attempts: 0 }),
+    patch: ['attempts', () => 3],
   },
 }
 
@@ -593,6 +619,23 @@ describe('personal data', () => {
       expect(ids, slug).toEqual([])
       if (error) expect(error).toMatchObject({ status: 403 })
       await expect(ctx.payload.findByID({ collection: slug, id: fx.read[slug], ...as('anonymous') })).rejects.toThrow()
+    }
+  })
+
+  it('a coordinator reads households and children with phones masked in lists, and the full numbers one by one', async () => {
+    const household = await readBack('households', fx.read.households)
+    const list = await ctx.payload.find({ collection: 'households', ...as('coordinator'), limit: 100 })
+    const listed = list.docs.find((d) => d.id === fx.read.households)
+    expect(listed?.phone).toBe(`${String(household.phone).slice(0, 3)}****${String(household.phone).slice(7)}`)
+    const one = await ctx.payload.findByID({ collection: 'households', id: fx.read.households, ...as('coordinator') })
+    expect(one.phone).toBe(household.phone)
+    const children = await ctx.payload.find({ collection: 'children', ...as('coordinator'), limit: 100 })
+    expect(children.docs.find((d) => d.id === fx.read.children)?.emergencyContact.phone).toBe('135****5000')
+  })
+
+  it('anonymous and editors get no households and no children', async () => {
+    for (const role of ['anonymous', 'editor'] as const) {
+      for (const slug of ['households', 'children'] as const) expect((await findIds(slug, role)).ids).toEqual([])
     }
   })
 
