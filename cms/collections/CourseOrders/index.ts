@@ -63,6 +63,11 @@ export const CourseOrders: CollectionConfig = {
     }),
     readOnly({ name: 'stateVersion', type: 'number', defaultValue: 0, admin: { hidden: true } }),
     readOnly({ name: 'idempotencyKey', type: 'text', unique: true, admin: { hidden: true } }),
+    {
+      name: 'actions',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/OrderActions/index.tsx#OrderActions' } },
+    },
     sidebarDate('firstResponseDueAt', t('首次答复期限', 'First response due')),
     sidebarDate('firstRespondedAt', t('首次答复时间', 'First responded')),
     { name: 'course', type: 'relationship', relationTo: 'courses', required: true, label: t('课程', 'Course') },
