@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SessionRosterView as SessionRosterView_36225140e7ec330eb64aef2310b1ce72 } from '../../../components/SessionRoster/index.tsx'
+import { OrderActions as OrderActions_19d76752117dfa9e6154f8d1041c604e } from '../../../components/OrderActions/index.tsx'
 import { DemandCounts as DemandCounts_f67b1b836914e5479c10f21f15c91e64 } from '../../../components/DemandCounts/index.tsx'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteBuildStatus as SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb } from '../../../components/SiteBuildStatus/index.tsx'
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SessionRoster/index.tsx#SessionRosterView": SessionRosterView_36225140e7ec330eb64aef2310b1ce72,
+  "/components/OrderActions/index.tsx#OrderActions": OrderActions_19d76752117dfa9e6154f8d1041c604e,
   "/components/DemandCounts/index.tsx#DemandCounts": DemandCounts_f67b1b836914e5479c10f21f15c91e64,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/components/SiteBuildStatus/index.tsx#SiteBuildStatus": SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb,
