@@ -43,6 +43,9 @@ export interface Config {
     households: Household;
     children: Child;
     notifications: Notification;
+    'impact-reports': ImpactReport;
+    'page-views': PageView;
+    'booking-households': BookingHousehold;
     users: User;
     'content-migrations': ContentMigration;
     'rate-limits': RateLimit;
@@ -92,6 +95,9 @@ export interface Config {
     households: HouseholdsSelect<false> | HouseholdsSelect<true>;
     children: ChildrenSelect<false> | ChildrenSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'impact-reports': ImpactReportsSelect<false> | ImpactReportsSelect<true>;
+    'page-views': PageViewsSelect<false> | PageViewsSelect<true>;
+    'booking-households': BookingHouseholdsSelect<false> | BookingHouseholdsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'content-migrations': ContentMigrationsSelect<false> | ContentMigrationsSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
@@ -493,7 +499,7 @@ export interface CourseSession {
   cancelReason?: string | null;
   confirmedCount?: number | null;
   waitlistedCount?: number | null;
-  visibility: 'public' | 'invitation';
+  visibility?: ('public' | 'invitation') | null;
   /**
    * The secret in the invite link, set by the platform
    */
@@ -578,6 +584,7 @@ export interface CourseOrder {
     declineReason?: string | null;
     nonce?: string | null;
     commitment?: (number | null) | LecturerCommitment;
+    sentBy?: (number | null) | User;
   };
   lecturer?: (number | null) | Lecturer;
   session?: (number | null) | CourseSession;
@@ -646,6 +653,53 @@ export interface LecturerCommitment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  roles: ('admin' | 'editor' | 'coordinator')[];
+  /**
+   * A street federation's coordinator sees and handles only these streets' orders and sessions; empty means the whole district
+   */
+  streets?:
+    | (
+        | '园岭街道'
+        | '南园街道'
+        | '福田街道'
+        | '沙头街道'
+        | '香蜜湖街道'
+        | '梅林街道'
+        | '莲花街道'
+        | '华富街道'
+        | '福保街道'
+        | '华强北街道'
+      )[]
+    | null;
+  /**
+   * Needed to change your own password
+   */
+  currentPassword?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "order-events".
  */
 export interface OrderEvent {
@@ -702,53 +756,6 @@ export interface OrderEvent {
   reason?: string | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  roles: ('admin' | 'editor' | 'coordinator')[];
-  /**
-   * A street federation's coordinator sees and handles only these streets' orders and sessions; empty means the whole district
-   */
-  streets?:
-    | (
-        | '园岭街道'
-        | '南园街道'
-        | '福田街道'
-        | '沙头街道'
-        | '香蜜湖街道'
-        | '梅林街道'
-        | '莲花街道'
-        | '华富街道'
-        | '福保街道'
-        | '华强北街道'
-      )[]
-    | null;
-  /**
-   * Needed to change your own password
-   */
-  currentPassword?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1040,6 +1047,52 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "impact-reports".
+ */
+export interface ImpactReport {
+  id: number;
+  title: string;
+  /**
+   * The site shows the headline figures of the latest published district-wide report.
+   */
+  published?: boolean | null;
+  periodKey: string;
+  periodLabel: string;
+  streets?: string[] | null;
+  figures:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-views".
+ */
+export interface PageView {
+  id: number;
+  path: string;
+  day: string;
+  views: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "booking-households".
+ */
+export interface BookingHousehold {
+  id: number;
+  booking: number | Booking;
+  household: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "content-migrations".
  */
 export interface ContentMigration {
@@ -1298,6 +1351,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'impact-reports';
+        value: number | ImpactReport;
+      } | null)
+    | ({
+        relationTo: 'page-views';
+        value: number | PageView;
+      } | null)
+    | ({
+        relationTo: 'booking-households';
+        value: number | BookingHousehold;
       } | null)
     | ({
         relationTo: 'users';
@@ -1706,6 +1771,7 @@ export interface CourseOrdersSelect<T extends boolean = true> {
         declineReason?: T;
         nonce?: T;
         commitment?: T;
+        sentBy?: T;
       };
   lecturer?: T;
   session?: T;
@@ -1933,6 +1999,38 @@ export interface NotificationsSelect<T extends boolean = true> {
   sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "impact-reports_select".
+ */
+export interface ImpactReportsSelect<T extends boolean = true> {
+  title?: T;
+  published?: T;
+  periodKey?: T;
+  periodLabel?: T;
+  streets?: T;
+  figures?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-views_select".
+ */
+export interface PageViewsSelect<T extends boolean = true> {
+  path?: T;
+  day?: T;
+  views?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "booking-households_select".
+ */
+export interface BookingHouseholdsSelect<T extends boolean = true> {
+  booking?: T;
+  household?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

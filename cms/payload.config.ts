@@ -19,7 +19,9 @@ import { CourseOrders } from './collections/CourseOrders/index.ts'
 import { CourseSessions } from './collections/CourseSessions/index.ts'
 import { Courses } from './collections/Courses/index.ts'
 import { DemandSignals } from './collections/DemandSignals/index.ts'
+import { BookingHouseholds } from './collections/BookingHouseholds/index.ts'
 import { Families } from './collections/Families/index.ts'
+import { ImpactReports } from './collections/ImpactReports/index.ts'
 import { HolidayAttendance } from './collections/HolidayAttendance/index.ts'
 import { HolidayProgrammes } from './collections/HolidayProgrammes/index.ts'
 import { HolidayRegistrations } from './collections/HolidayRegistrations/index.ts'
@@ -31,6 +33,7 @@ import { LecturerCommitments } from './collections/LecturerCommitments/index.ts'
 import { Lecturers } from './collections/Lecturers/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Notifications } from './collections/Notifications/index.ts'
+import { PageViews } from './collections/PageViews/index.ts'
 import { OrderEvents } from './collections/OrderEvents/index.ts'
 import { RateLimits } from './collections/RateLimits/index.ts'
 import { Topics } from './collections/Topics/index.ts'
@@ -101,6 +104,9 @@ export default buildConfig({
     Households,
     Children,
     Notifications,
+    ImpactReports,
+    PageViews,
+    BookingHouseholds,
     Users,
     ContentMigrations,
     RateLimits,
@@ -122,6 +128,11 @@ export default buildConfig({
     },
     components: {
       graphics: { Logo: '/components/Brand/index.tsx#Logo', Icon: '/components/Brand/index.tsx#Icon' },
+      views: {
+        // The figures dashboard (数据统计) and a report snapshot's printable page (cms/components/ImpactDashboard).
+        impact: { Component: '/components/ImpactDashboard/index.tsx#ImpactDashboard', path: '/impact' },
+        impactReport: { Component: '/components/ImpactDashboard/ReportView.tsx#ImpactReportView', path: '/impact/report/:id' },
+      },
       beforeDashboard: [
         '/components/BackupStatus/index.tsx#BackupStatus',
         '/components/AdminDashboard/index.tsx#AdminDashboard',

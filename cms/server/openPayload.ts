@@ -5,7 +5,9 @@ import { migrations } from '../migrations/index.ts'
 import { configuredBackup, runBackup } from '../operations/backup.ts'
 import { runOperationsCli } from '../operations/runCli.ts'
 import { pendingMigrations, upgradeDatabase } from '../operations/upgrade.ts'
+import { commitmentStore } from '../dispatch/commitments/index.ts'
 import { orderStore } from '../orders/index.ts'
+import { holidayStore } from '../holiday/index.ts'
 import { logger } from './log.ts'
 
 /** The cache key of the instance openPayload opens (npm start also serves the public booking API with it). */
@@ -49,6 +51,8 @@ export async function openPayload(): Promise<Payload> {
     await migrateSchema(payload)
     await bookingStore(payload).install()
     await orderStore(payload).install()
+    await holidayStore(payload).install()
+    await commitmentStore(payload).install()
   }
   return payload
 }

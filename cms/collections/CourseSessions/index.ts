@@ -3,7 +3,9 @@ import { streetOptions } from '../../../common/district.ts'
 import { t } from '../../../common/i18n.ts'
 import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
 import { userHasRole } from '../../access/roles.ts'
+import { streetScoped } from '../../access/streetScope.ts'
 import { systemOnly } from '../../access/systemOnly.ts'
+import { sessionDispatchFields } from '../../dispatch/sessionFields.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
 import { availabilityEndpoint } from './endpoints/availability.ts'
@@ -62,8 +64,8 @@ export const CourseSessions: CollectionConfig = {
   access: {
     read: publishedCourseOrStaff,
     create: hasRole('coordinator'),
-    update: hasRole('coordinator'),
-    delete: hasRole('coordinator'),
+    update: streetScoped('venue.street'),
+    delete: streetScoped('venue.street'),
   },
   endpoints: [availabilityEndpoint, ...staffSessionEndpoints],
   hooks: {
@@ -156,5 +158,6 @@ export const CourseSessions: CollectionConfig = {
     },
     bookingCount('confirmedCount', t('已确认人数', 'Confirmed')),
     bookingCount('waitlistedCount', t('候补人数', 'Waitlisted')),
+    ...sessionDispatchFields,
   ],
 }

@@ -3,6 +3,7 @@ import { lecturerTeams } from '../../../common/catalogue.ts'
 import { t } from '../../../common/i18n.ts'
 import { anyone } from '../../access/anyone.ts'
 import { hasRole } from '../../access/hasRole.ts'
+import { lecturerDispatchFields } from '../../dispatch/lecturerFields.ts'
 import { slugField } from '../../fields/slug.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 
@@ -62,5 +63,6 @@ export const Lecturers: CollectionConfig = {
       on: 'lecturers',
       label: t('主讲课程', 'Courses'),
     },
+    ...lecturerDispatchFields,
   ],
 }

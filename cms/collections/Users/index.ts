@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { streetOptions } from '../../../common/district.ts'
 import { t } from '../../../common/i18n.ts'
 import { fieldHasRole } from '../../access/hasRole.ts'
 import { isAdmin } from '../../access/isAdmin.ts'
@@ -56,6 +57,21 @@ export const Users: CollectionConfig = {
       label: t('角色', 'Roles'),
       options: roles.map((value) => ({ value, label: roleLabels[value] })),
       // Only admins grant roles; a user editing their own account cannot promote themselves.
+      access: { create: fieldHasRole('admin'), update: fieldHasRole('admin') },
+    },
+    {
+      name: 'streets',
+      type: 'select',
+      hasMany: true,
+      options: streetOptions,
+      label: t('负责街道', 'Streets handled'),
+      admin: {
+        description: t(
+          '街道妇联协调员只看到和办理所选街道的点单与场次；留空表示全区',
+          "A street federation's coordinator sees and handles only these streets' orders and sessions; empty means the whole district",
+        ),
+      },
+      // Only admins limit or widen a coordinator's reach.
       access: { create: fieldHasRole('admin'), update: fieldHasRole('admin') },
     },
     {
