@@ -170,6 +170,13 @@ export const siteSettingsSchema = z.object({
   privacyPolicyVersion: text,
   privacyNotice: html,
   minorsRules: html,
+  /** How long personal data is kept (days): the privacy page states it. */
+  retentionDays: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? 180),
 })
 
 export const homeSchema = z.object({

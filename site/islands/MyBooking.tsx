@@ -12,6 +12,7 @@ import { venueText } from '../../common/venue.ts'
 import { api, calendarUrl } from './api.ts'
 import { problemsText } from './checks.ts'
 import { focusLater, formatDateTime, sessionTime } from './format.ts'
+import { PhoneRecords } from './household/PhoneRecords.tsx'
 import { type LookupErrors, lookupFieldOrder, validateLookup } from './lookupForm.ts'
 import './booking.css'
 
@@ -100,6 +101,8 @@ export default function MyBooking() {
   const [view, setView] = useState<BookingView | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [status, setStatus] = useState('')
+  /** A parent who lost the code verifies the phone instead and sees all its bookings. */
+  const [byPhone, setByPhone] = useState(false)
   /** The code and phone that found the booking shown; cancel sends these. */
   const owner = useRef<{ code: string; phone: string } | null>(null)
   const busyNow = useRef(false)
@@ -320,6 +323,13 @@ export default function MyBooking() {
           </button>
         </fieldset>
       </form>
+      {byPhone ? (
+        <PhoneRecords />
+      ) : (
+        <button type="button" className="bk-link" disabled={!hydrated} onClick={() => setByPhone(true)}>
+          忘记报名码？用手机验证码查看全部报名
+        </button>
+      )}
     </section>
   )
 }

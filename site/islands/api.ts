@@ -17,7 +17,7 @@ const serverError: ApiError = { code: 'server_error', message: '服务器繁忙�
 
 /** `headers`: added to the request (a household's `Authorization`). */
 export async function api<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
