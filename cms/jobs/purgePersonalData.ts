@@ -1,5 +1,7 @@
 import type { Payload, TaskConfig } from 'payload'
 import { bookingStore } from '../booking/index.ts'
+import { keepHouseholdKeys } from '../impact/households.ts'
+import { holidayStore } from '../holiday/index.ts'
 import { purgeInactiveHouseholds } from '../households/retention.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -13,6 +15,9 @@ export async function purgePersonalData(payload: Payload, now = new Date()): Pro
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
   const { rateLimits, retention } = bookingStore(payload)
   await rateLimits.forget(new Date(now.getTime() - DAY))
+  // The figures count distinct households by a keyed hash of the phone: kept before the number goes.
+  await keepHouseholdKeys(payload, new Date(now.getTime() - settings.retentionDays * DAY))
+  await holidayStore(payload).anonymise(new Date(now.getTime() - settings.retentionDays * DAY), now)
   await purgeInactiveHouseholds(payload, new Date(now.getTime() - settings.retentionDays * DAY), now)
   return retention.anonymise(new Date(now.getTime() - settings.retentionDays * DAY), now)
 }

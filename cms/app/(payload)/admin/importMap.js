@@ -24,12 +24,16 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { SessionRosterView as SessionRosterView_36225140e7ec330eb64aef2310b1ce72 } from '../../../components/SessionRoster/index.tsx'
 import { OrderActions as OrderActions_19d76752117dfa9e6154f8d1041c604e } from '../../../components/OrderActions/index.tsx'
 import { DemandCounts as DemandCounts_f67b1b836914e5479c10f21f15c91e64 } from '../../../components/DemandCounts/index.tsx'
+import { HolidayRosterView as HolidayRosterView_75600c26f91b4561cc8aaec16ee35297 } from '../../../components/HolidayRoster/index.tsx'
+import { ReportsIntro as ReportsIntro_5302f320093f75fb1a41d5a193a40812 } from '../../../components/ImpactDashboard/ReportsIntro.tsx'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteBuildStatus as SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb } from '../../../components/SiteBuildStatus/index.tsx'
 import { Icon as Icon_5d753751d8a6636818a5a2f21e5701ab } from '../../../components/Brand/index.tsx'
 import { Logo as Logo_5d753751d8a6636818a5a2f21e5701ab } from '../../../components/Brand/index.tsx'
 import { BackupStatus as BackupStatus_f1ba97d63ceff8e150ef06fbbe7e7085 } from '../../../components/BackupStatus/index.tsx'
 import { AdminDashboard as AdminDashboard_49c9dd7f0f048505fe595e4cf0529c0c } from '../../../components/AdminDashboard/index.tsx'
+import { ImpactDashboard as ImpactDashboard_63d48dd2436ac6398e4f74aff1eb22de } from '../../../components/ImpactDashboard/index.tsx'
+import { ImpactReportView as ImpactReportView_d35edf474ca2904dc8b18b75d8f7bdce } from '../../../components/ImpactDashboard/ReportView.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,11 +64,15 @@ export const importMap = {
   "/components/SessionRoster/index.tsx#SessionRosterView": SessionRosterView_36225140e7ec330eb64aef2310b1ce72,
   "/components/OrderActions/index.tsx#OrderActions": OrderActions_19d76752117dfa9e6154f8d1041c604e,
   "/components/DemandCounts/index.tsx#DemandCounts": DemandCounts_f67b1b836914e5479c10f21f15c91e64,
+  "/components/HolidayRoster/index.tsx#HolidayRosterView": HolidayRosterView_75600c26f91b4561cc8aaec16ee35297,
+  "/components/ImpactDashboard/ReportsIntro.tsx#ReportsIntro": ReportsIntro_5302f320093f75fb1a41d5a193a40812,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/components/SiteBuildStatus/index.tsx#SiteBuildStatus": SiteBuildStatus_6be4b197ba3f085565cca103315b0bcb,
   "/components/Brand/index.tsx#Icon": Icon_5d753751d8a6636818a5a2f21e5701ab,
   "/components/Brand/index.tsx#Logo": Logo_5d753751d8a6636818a5a2f21e5701ab,
   "/components/BackupStatus/index.tsx#BackupStatus": BackupStatus_f1ba97d63ceff8e150ef06fbbe7e7085,
   "/components/AdminDashboard/index.tsx#AdminDashboard": AdminDashboard_49c9dd7f0f048505fe595e4cf0529c0c,
+  "/components/ImpactDashboard/index.tsx#ImpactDashboard": ImpactDashboard_63d48dd2436ac6398e4f74aff1eb22de,
+  "/components/ImpactDashboard/ReportView.tsx#ImpactReportView": ImpactReportView_d35edf474ca2904dc8b18b75d8f7bdce,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

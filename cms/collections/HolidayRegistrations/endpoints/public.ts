@@ -1,0 +1,28 @@
+import type { Endpoint } from 'payload'
+import { readJson, respond } from '../../../booking/http.ts'
+import { cancel, householdCtx, mine, register } from '../../../holiday/service.ts'
+
+/** The household-facing holiday API: Bearer household token, rate-limited, answers in Chinese, no other household's data. */
+export const publicRegistrationEndpoints: Endpoint[] = [
+  {
+    path: '/register',
+    method: 'post',
+    handler: respond(async (req) => {
+      const ctx = await householdCtx(req)
+      return register(await readJson(req), ctx)
+    }),
+  },
+  {
+    path: '/mine',
+    method: 'get',
+    handler: respond(async (req) => ({ body: await mine(await householdCtx(req)) })),
+  },
+  {
+    path: '/cancel',
+    method: 'post',
+    handler: respond(async (req) => {
+      const ctx = await householdCtx(req)
+      return { body: await cancel(await readJson(req), ctx) }
+    }),
+  },
+]

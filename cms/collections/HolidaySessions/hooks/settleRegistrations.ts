@@ -1,0 +1,8 @@
+import type { CollectionAfterChangeHook } from 'payload'
+import { holidayStore } from '../../../holiday/index.ts'
+
+/** A staff save may raise the capacity (the waitlist moves up) and writes back stale counts: the store settles both. */
+export const settleRegistrations: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation === 'update') await holidayStore(req.payload).sessionSaved(doc.id, new Date(), req)
+  return doc
+}
