@@ -29,6 +29,7 @@ export interface Config {
     'course-sessions': CourseSession;
     lecturers: Lecturer;
     'lecturer-commitments': LecturerCommitment;
+    ratings: Rating;
     bookings: Booking;
     'course-orders': CourseOrder;
     'order-events': OrderEvent;
@@ -81,6 +82,7 @@ export interface Config {
     'course-sessions': CourseSessionsSelect<false> | CourseSessionsSelect<true>;
     lecturers: LecturersSelect<false> | LecturersSelect<true>;
     'lecturer-commitments': LecturerCommitmentsSelect<false> | LecturerCommitmentsSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
     'course-orders': CourseOrdersSelect<false> | CourseOrdersSelect<true>;
     'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
@@ -134,6 +136,7 @@ export interface Config {
     tasks: {
       sendNotifications: TaskSendNotifications;
       purgePersonalData: TaskPurgePersonalData;
+      dispatch: TaskDispatch;
       backup: TaskBackup;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -389,6 +392,8 @@ export interface Course {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  ratingCount?: number | null;
+  ratingAverage?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -507,6 +512,7 @@ export interface CourseSession {
   lecturer?: (number | null) | Lecturer;
   order?: (number | null) | CourseOrder;
   interactionMode?: (number | null) | InteractionMode;
+  rateInvitesSentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -754,6 +760,23 @@ export interface OrderEvent {
   actor?: (number | null) | User;
   actorName?: string | null;
   reason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings".
+ */
+export interface Rating {
+  id: number;
+  course: number | Course;
+  session?: (number | null) | CourseSession;
+  lecturer?: (number | null) | Lecturer;
+  order?: (number | null) | CourseOrder;
+  source: 'requester' | 'parent';
+  score: number;
+  comment?: string | null;
+  uniqueKey: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1204,7 +1227,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNotifications' | 'purgePersonalData' | 'backup' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNotifications' | 'purgePersonalData' | 'dispatch' | 'backup' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1237,7 +1260,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNotifications' | 'purgePersonalData' | 'backup' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNotifications' | 'purgePersonalData' | 'dispatch' | 'backup' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1295,6 +1318,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'lecturer-commitments';
         value: number | LecturerCommitment;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: number | Rating;
       } | null)
     | ({
         relationTo: 'bookings';
@@ -1579,6 +1606,8 @@ export interface CoursesSelect<T extends boolean = true> {
   lecturers?: T;
   cover?: T;
   sessions?: T;
+  ratingCount?: T;
+  ratingAverage?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1631,6 +1660,7 @@ export interface CourseSessionsSelect<T extends boolean = true> {
   lecturer?: T;
   order?: T;
   interactionMode?: T;
+  rateInvitesSentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1684,6 +1714,22 @@ export interface LecturerCommitmentsSelect<T extends boolean = true> {
   session?: T;
   releasedReason?: T;
   slotKeys?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings_select".
+ */
+export interface RatingsSelect<T extends boolean = true> {
+  course?: T;
+  session?: T;
+  lecturer?: T;
+  order?: T;
+  source?: T;
+  score?: T;
+  comment?: T;
+  uniqueKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2376,6 +2422,14 @@ export interface TaskSendNotifications {
  * via the `definition` "TaskPurgePersonalData".
  */
 export interface TaskPurgePersonalData {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDispatch".
+ */
+export interface TaskDispatch {
   input?: unknown;
   output?: unknown;
 }

@@ -10,6 +10,7 @@ import { staffAdmin } from './admin/staffAdmin.ts'
 import { bookingStore } from './booking/index.ts'
 import { Articles } from './collections/Articles/index.ts'
 import { AuthThrottles } from './collections/AuthThrottles/index.ts'
+import { BookingHouseholds } from './collections/BookingHouseholds/index.ts'
 import { Bookings } from './collections/Bookings/index.ts'
 import { Children } from './collections/Children/index.ts'
 import { Communities } from './collections/Communities/index.ts'
@@ -19,41 +20,42 @@ import { CourseOrders } from './collections/CourseOrders/index.ts'
 import { CourseSessions } from './collections/CourseSessions/index.ts'
 import { Courses } from './collections/Courses/index.ts'
 import { DemandSignals } from './collections/DemandSignals/index.ts'
-import { BookingHouseholds } from './collections/BookingHouseholds/index.ts'
 import { Families } from './collections/Families/index.ts'
-import { ImpactReports } from './collections/ImpactReports/index.ts'
 import { HolidayAttendance } from './collections/HolidayAttendance/index.ts'
 import { HolidayProgrammes } from './collections/HolidayProgrammes/index.ts'
 import { HolidayRegistrations } from './collections/HolidayRegistrations/index.ts'
 import { HolidaySessions } from './collections/HolidaySessions/index.ts'
 import { HolidayWaves } from './collections/HolidayWaves/index.ts'
 import { Households } from './collections/Households/index.ts'
+import { ImpactReports } from './collections/ImpactReports/index.ts'
 import { InteractionModes } from './collections/InteractionModes/index.ts'
 import { LecturerCommitments } from './collections/LecturerCommitments/index.ts'
 import { Lecturers } from './collections/Lecturers/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Notifications } from './collections/Notifications/index.ts'
-import { PageViews } from './collections/PageViews/index.ts'
 import { OrderEvents } from './collections/OrderEvents/index.ts'
+import { PageViews } from './collections/PageViews/index.ts'
 import { RateLimits } from './collections/RateLimits/index.ts'
+import { Ratings } from './collections/Ratings/index.ts'
 import { Topics } from './collections/Topics/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { VerificationCodes } from './collections/VerificationCodes/index.ts'
 import { markIconUrl } from './components/Brand/mark.ts'
 import { databaseAdapter } from './db.ts'
+import { commitmentStore } from './dispatch/commitments/index.ts'
 import { env } from './env.ts'
 import { Home } from './globals/Home/index.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
 import { holidayStore } from './holiday/index.ts'
 import { refuseControlCharacters, refuseControlCharactersInGlobal } from './hooks/refuseControlCharacters.ts'
+import { dispatchTask } from './jobs/dispatch.ts'
 import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
 import { emailAdapter } from './notifications/email.ts'
 import { backupTask } from './operations/backupJob.ts'
 import { orderStore } from './orders/index.ts'
 import { cmsDir } from './paths.ts'
-import { commitmentStore } from './dispatch/commitments/index.ts'
 import { logger } from './server/log.ts'
 
 /** Every collection and global refuses control characters in its text, before its own validation runs. */
@@ -90,6 +92,7 @@ export default buildConfig({
     CourseSessions,
     Lecturers,
     LecturerCommitments,
+    Ratings,
     Bookings,
     CourseOrders,
     OrderEvents,
@@ -131,7 +134,10 @@ export default buildConfig({
       views: {
         // The figures dashboard (数据统计) and a report snapshot's printable page (cms/components/ImpactDashboard).
         impact: { Component: '/components/ImpactDashboard/index.tsx#ImpactDashboard', path: '/impact' },
-        impactReport: { Component: '/components/ImpactDashboard/ReportView.tsx#ImpactReportView', path: '/impact/report/:id' },
+        impactReport: {
+          Component: '/components/ImpactDashboard/ReportView.tsx#ImpactReportView',
+          path: '/impact/report/:id',
+        },
       },
       beforeDashboard: [
         '/components/BackupStatus/index.tsx#BackupStatus',
@@ -151,7 +157,7 @@ export default buildConfig({
   plugins: [staffAdmin],
   jobs: {
     // Scheduled publishing runs inside the server process (cms/server/httpServer.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
-    tasks: [sendNotifications, purgePersonalDataTask, backupTask(settings)],
+    tasks: [sendNotifications, purgePersonalDataTask, dispatchTask, backupTask(settings)],
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.FUJIA_RUN_JOBS === '1',
   },

@@ -1,8 +1,8 @@
 import type { Payload, TaskConfig } from 'payload'
 import { bookingStore } from '../booking/index.ts'
-import { keepHouseholdKeys } from '../impact/households.ts'
 import { holidayStore } from '../holiday/index.ts'
 import { purgeInactiveHouseholds } from '../households/retention.ts'
+import { keepHouseholdKeys } from '../impact/households.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 

@@ -36,6 +36,11 @@ export async function AdminDashboard({ payload, user: signedIn, i18n }: ServerPr
       <header className="admin-dashboard__header">
         <h1>{s.greeting(user.name)}</h1>
         <p>{s.timezoneNote}</p>
+        <p>
+          <a href={adminUrl('/impact')}>
+            {i18n.language === 'en' ? 'Figures and annual report' : '数据统计与年度报告'}
+          </a>
+        </p>
       </header>
       <div className="admin-dashboard__columns">
         {sessions && (
