@@ -3,20 +3,22 @@ import { z } from 'zod'
 import { openPayload } from '../cms/server/openPayload.ts'
 import { importCommunities } from './importers/communities.ts'
 import { importCourses } from './importers/courses.ts'
+import { importHolidaySessions } from './importers/holidaySessions.ts'
 import { importLecturers } from './importers/lecturers.ts'
 import type { ImportResult } from './importers/result.ts'
 import { readSpreadsheet, SpreadsheetError } from './lib/spreadsheet.ts'
 
-const usage = `用法：npm run import -- <courses|lecturers|communities> <文件.xlsx|文件.csv> [--dry-run] [--draft]
+const usage = `用法：npm run import -- <courses|lecturers|communities|holiday-sessions> <文件.xlsx|文件.csv> [--dry-run] [--draft]
   courses    课程目录（按课程编号更新，已存在的不会重复创建）
   lecturers  讲师与专家名单（按讲师编号更新）；请先导入讲师，再导入课程
   communities 各街道社区名单（列：编码、社区、街道；按编码更新）
+  holiday-sessions 无忧假期活动场次（按场次编号更新）；请先在后台创建假期项目和报名批次
   --dry-run  只检查并报告将新建/更新的数量，不写入
   --draft    课程以草稿导入（默认直接发布）`
 
 const argsSchema = z.object({
-  kind: z.enum(['courses', 'lecturers', 'communities'], {
-    message: '第一个参数应为 courses、lecturers 或 communities',
+  kind: z.enum(['courses', 'lecturers', 'communities', 'holiday-sessions'], {
+    message: '第一个参数应为 courses、lecturers、communities 或 holiday-sessions',
   }),
   file: z.string({ message: '请提供要导入的文件路径' }).min(1),
 })
@@ -59,6 +61,7 @@ async function main(): Promise<number> {
       courses: () => importCourses(payload, rows, { dryRun, asDraft: values.draft }),
       lecturers: () => importLecturers(payload, rows, dryRun),
       communities: () => importCommunities(payload, rows, dryRun),
+      'holiday-sessions': () => importHolidaySessions(payload, rows, dryRun),
     }
     const result = await importers[args.data.kind]()
     return report(result, dryRun)

@@ -5,13 +5,13 @@ import { progressBar } from '../lib/progress.ts'
 export type UpsertItem = { line: number; key: string; data: Record<string, unknown> }
 export type UpsertCounts = { created: number; updated: number; unchanged: number }
 
-type KeyedCollection = 'courses' | 'lecturers' | 'communities'
+type KeyedCollection = 'courses' | 'lecturers' | 'communities' | 'holiday-sessions'
 
 const relationId = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
 const normalise = (v: unknown): unknown => (Array.isArray(v) ? v.map(relationId) : relationId(v))
 
 /** True when every field the spreadsheet sets already holds that value. */
-const sameAs = (existing: Record<string, unknown>, data: Record<string, unknown>) =>
+export const sameAs = (existing: Record<string, unknown>, data: Record<string, unknown>) =>
   Object.entries(data).every(([field, value]) => isDeepStrictEqual(normalise(existing[field]), normalise(value)))
 
 /**
@@ -20,7 +20,15 @@ const sameAs = (existing: Record<string, unknown>, data: Record<string, unknown>
  */
 export async function upsertByKey(
   payload: Payload,
-  opts: { collection: KeyedCollection; keyField: string; items: UpsertItem[]; dryRun: boolean; label: string },
+  opts: {
+    collection: KeyedCollection
+    keyField: string
+    items: UpsertItem[]
+    dryRun: boolean
+    label: string
+    /** How a stored document is compared with an item (default: every field the item sets holds that value). */
+    same?: (existing: Record<string, unknown>, data: Record<string, unknown>) => boolean
+  },
 ): Promise<UpsertCounts> {
   const { collection, keyField, items, dryRun } = opts
   const found = await payload.find({
@@ -42,7 +50,7 @@ export async function upsertByKey(
     if (!doc) {
       counts.created++
       if (!dryRun) await payload.create({ collection, data: item.data as never, overrideAccess: true })
-    } else if (sameAs(doc, item.data)) {
+    } else if ((opts.same ?? sameAs)(doc, item.data)) {
       counts.unchanged++
     } else {
       counts.updated++

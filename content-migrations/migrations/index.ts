@@ -7,6 +7,7 @@ import { sampleEditorial } from './0005-sample-editorial.ts'
 import { sampleSessions } from './0006-sample-sessions.ts'
 import { sampleSite } from './0007-sample-site.ts'
 import { sampleOrders } from './0008-sample-orders.ts'
+import { sampleHoliday } from './0010-sample-holiday.ts'
 
 /** Applied in this order; names are recorded in the database, so never rename or reorder applied ones. */
 export const migrations: ContentMigration[] = [
@@ -18,4 +19,5 @@ export const migrations: ContentMigration[] = [
   sampleSessions,
   sampleSite,
   sampleOrders,
+  sampleHoliday,
 ]
