@@ -32,6 +32,11 @@ const code = z
 
 const { attendees } = f
 
+/** An invitation session's token, as its link carries it. */
+export const inviteToken = z
+  .string('邀请链接无效')
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, '邀请链接无效，请使用完整的邀请链接')
+
 export const bookInput = z
   .object({
     session: docId,
@@ -69,6 +74,8 @@ export const bookInput = z
     idempotencyKey: z
       .string({ message: f.idempotencyKey.messages.required })
       .regex(f.idempotencyKey.pattern, f.idempotencyKey.messages.invalid),
+    /** The token of an invitation session's link (cms/dispatch/sessions.ts); public sessions need none. */
+    invite: inviteToken.optional(),
   })
   .strict()
 export type BookInput = z.infer<typeof bookInput>

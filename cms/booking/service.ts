@@ -40,16 +40,40 @@ async function enforce(payload: Payload, keys: { key: string; limit: number }[],
   }
 }
 
-async function loadSession(payload: Payload, id: DocId): Promise<CourseSession> {
+/** A session as the public may see it; a session by invitation only with its link's token. */
+async function loadSession(payload: Payload, id: DocId, invite?: string): Promise<CourseSession> {
   const session = await payload
     .findByID({ collection: 'course-sessions', id: id as number, depth: 0, overrideAccess: false, disableErrors: true })
     .catch(() => null)
-  if (!session) throw sessionNotFound()
-  return session
+  if (session) return session
+  if (invite) {
+    const { docs } = await payload
+      .find({
+        collection: 'course-sessions',
+        where: {
+          and: [
+            { id: { equals: id } },
+            { inviteToken: { equals: invite } },
+            { 'course._status': { equals: 'published' } },
+          ],
+        },
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+      })
+      .catch(() => ({ docs: [] as CourseSession[] }))
+    if (docs[0]) return docs[0]
+  }
+  throw sessionNotFound()
 }
 
-export async function sessionAvailability(payload: Payload, id: DocId, now = new Date()): Promise<Availability> {
-  return availabilityOf(await loadSession(payload, id), now)
+export async function sessionAvailability(
+  payload: Payload,
+  id: DocId,
+  now = new Date(),
+  invite?: string,
+): Promise<Availability> {
+  return availabilityOf(await loadSession(payload, id, invite), now)
 }
 
 export type BookResponse = {

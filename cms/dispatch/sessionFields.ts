@@ -64,4 +64,11 @@ export const sessionDispatchFields: Field[] = [
       },
     ],
   },
+  {
+    name: 'rateInvitesSentAt',
+    type: 'date',
+    label: t('评价邀请发出时间', 'Rating invitations sent'),
+    access: { create: systemOnly, update: systemOnly },
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+  },
 ]

@@ -24,6 +24,11 @@ const iso = (value: unknown) => (value ? new Date(value as string).toISOString()
 
 const ACTIVE: BookingStatus[] = ['confirmed', 'waitlisted']
 
+/** A session by invitation takes bookings only through its link's token; to anyone else it does not exist. */
+const invited = (invite?: string) => ({
+  $or: [{ visibility: { $ne: 'invitation' } }, ...(invite ? [{ inviteToken: invite }] : [])],
+})
+
 /**
  * Seats on MongoDB: each method is one multi-document transaction that changes bookings, queues their messages and
  * rewrites the session's counts (see queue.ts for why that serialises them).
@@ -41,8 +46,11 @@ export class MongoSeatStore implements SeatStore {
     try {
       return await this.db.transaction(async (session): Promise<BookOutcome> => {
         if (!(await countHits(this.db, ctx.rateLimit, ctx.now, session))) return { kind: 'rate-limited' }
-        const status = sessionId && (await this.statusForNewBooking(sessionId, input.attendees, ctx.now, session))
-        if (!sessionId || !status) return { kind: 'refused', session: await this.publicSession(sessionId, session) }
+        const status =
+          sessionId && (await this.statusForNewBooking(sessionId, input.attendees, ctx.now, session, input.invite))
+        if (!sessionId || !status) {
+          return { kind: 'refused', session: await this.publicSession(sessionId, session, input.invite) }
+        }
         const [created] = await this.db.bookings.create(
           [
             {
@@ -88,10 +96,17 @@ export class MongoSeatStore implements SeatStore {
     attendees: number,
     now: Date,
     session: ClientSession,
+    invite?: string,
   ): Promise<BookingStatus | undefined> {
     const courseSession = await this.db.sessions
       .findOne(
-        { _id: sessionId, status: 'scheduled', bookingOpensAt: { $lte: now }, bookingClosesAt: { $gt: now } },
+        {
+          _id: sessionId,
+          status: 'scheduled',
+          bookingOpensAt: { $lte: now },
+          bookingClosesAt: { $gt: now },
+          ...invited(invite),
+        },
         null,
         { session },
       )
@@ -106,8 +121,13 @@ export class MongoSeatStore implements SeatStore {
   }
 
   /** The session's state for a refusal's reason; null when the public can't see it (unknown, course unpublished). */
-  private async publicSession(id: Types.ObjectId | null, session: ClientSession): Promise<SessionState | null> {
-    const courseSession = id && (await this.db.sessions.findById(id, null, { session }).lean<Doc>())
+  private async publicSession(
+    id: Types.ObjectId | null,
+    session: ClientSession,
+    invite?: string,
+  ): Promise<SessionState | null> {
+    const courseSession =
+      id && (await this.db.sessions.findOne({ _id: id, ...invited(invite) }, null, { session }).lean<Doc>())
     if (!courseSession) return null
     const published = await this.db.courses.exists({ _id: courseSession.course, _status: 'published' }).session(session)
     if (!published) return null

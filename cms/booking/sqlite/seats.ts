@@ -55,6 +55,7 @@ export class SqliteSeatStore implements SeatStore {
       attendees: input.attendees,
       defaultPolicyVersion: ctx.defaultPolicyVersion,
       idempotencyKey: input.idempotencyKey,
+      invite: input.invite ?? null,
       now: ctx.now.toISOString(),
     }
     return this.db.write((): BookOutcome => {
@@ -167,6 +168,9 @@ export class SqliteSeatStore implements SeatStore {
   async sessionSaved() {}
 }
 
+/** A session by invitation takes bookings only through its link's token; to anyone else it does not exist. */
+const INVITED = `(COALESCE(s.visibility, 'public') <> 'invitation' OR s.invite_token = :invite)`
+
 /**
  * One statement decides and writes: confirmed while seats are free and nobody waits, waitlisted while the
  * waitlist has room, nothing otherwise (closed, cancelled, unknown or unpublished). The session's counts are
@@ -183,7 +187,7 @@ const INSERT_BOOKING = `
     :idempotencyKey, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
   FROM course_sessions s
   JOIN courses c ON c.id = s.course_id AND c._status = 'published'
-  WHERE s.id = :session AND s.status = 'scheduled'
+  WHERE s.id = :session AND s.status = 'scheduled' AND ${INVITED}
     AND s.booking_opens_at <= :now AND s.booking_closes_at > :now
     AND ((s.confirmed_count + :attendees <= s.capacity AND s.waitlisted_count = 0)
          OR s.waitlisted_count + :attendees <= s.waitlist_size)
@@ -194,4 +198,4 @@ const PUBLIC_SESSION = `
   SELECT s.status, s.capacity, s.waitlist_size, s.confirmed_count, s.waitlisted_count, s.starts_at,
     s.booking_opens_at, s.booking_closes_at, s.cancel_reason
   FROM course_sessions s JOIN courses c ON c.id = s.course_id AND c._status = 'published'
-  WHERE s.id = :session`
+  WHERE s.id = :session AND ${INVITED}`

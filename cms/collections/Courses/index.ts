@@ -3,6 +3,7 @@ import { ageBands, courseFormats } from '../../../common/catalogue.ts'
 import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrStaff } from '../../access/publishedOrStaff.ts'
+import { courseRatingFields } from '../../dispatch/courseFields.ts'
 import { slugField } from '../../fields/slug.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 
@@ -96,5 +97,6 @@ export const Courses: CollectionConfig = {
       label: t('开课安排', 'Sessions'),
       defaultSort: 'startsAt',
     },
+    ...courseRatingFields,
   ],
 }
