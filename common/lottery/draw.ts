@@ -41,12 +41,23 @@ export function seedOf(secretHex: string, inputHash: string, publicNumber: strin
 /** Every entry with its key and rank, in rank order (ties, which need a SHA-256 collision, fall back to the code). */
 export function rankEntries(entries: LotteryEntry[], seedHex: string): RankedEntry[] {
   const mac = hmacSha256(fromHex(seedHex))
-  const keyed = entries.map((e) => ({ ...e, rank: 0, key: toHex(mac(e.code)) }))
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-  keyed.forEach((e, i) => {
-    e.rank = i + 1
+  // Sorted on the key's first 48 bits as a number (the same order as the hex text), the full key on a tie.
+  const keyed = entries.map((e) => {
+    const bytes = mac(e.code)
+    let head = 0
+    for (let i = 0; i < 6; i++) head = head * 256 + (bytes[i] as number)
+    return { entry: { ...e, rank: 0, key: toHex(bytes) }, head }
   })
-  return keyed
+  keyed.sort((a, b) => {
+    if (a.head !== b.head) return a.head - b.head
+    const x = a.entry
+    const y = b.entry
+    return x.key < y.key ? -1 : x.key > y.key ? 1 : x.code < y.code ? -1 : x.code > y.code ? 1 : 0
+  })
+  return keyed.map(({ entry }, i) => {
+    entry.rank = i + 1
+    return entry
+  })
 }
 
 export const quotaSeats = (capacity: number, quotaPercent: number) => Math.floor((capacity * quotaPercent) / 100)

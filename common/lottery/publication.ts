@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { commitmentOf, type DrawOutcome, normalisePublicNumber, runDraw } from './draw.ts'
 import { type DrawInput, parseInput, serialiseInput } from './input.ts'
 import { sha256Hex } from './sha256.ts'
@@ -13,24 +12,52 @@ import { sha256Hex } from './sha256.ts'
  */
 
 export const RECORD_FORMAT = 'fujia-lottery v1'
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/)
 
-export const drawRecordSchema = z.object({
-  format: z.literal(RECORD_FORMAT),
-  wave: z.string().min(1).max(40),
-  commitment: hex64,
-  committedAt: z.string(),
-  inputHash: hex64,
-  frozenAt: z.string(),
-  publicNumber: z.string().min(1).max(64),
-  publicSource: z.string().max(200),
-  secret: hex64,
-  seed: hex64,
-  drawnAt: z.string(),
-  rounds: z.array(z.object({ round: z.number().int().min(2), at: z.string(), lapsed: z.array(z.string()) })),
-  resultHash: hex64,
-})
-export type DrawRecord = z.infer<typeof drawRecordSchema>
+export type DrawRecord = {
+  format: typeof RECORD_FORMAT
+  wave: string
+  commitment: string
+  committedAt: string
+  inputHash: string
+  frozenAt: string
+  publicNumber: string
+  publicSource: string
+  secret: string
+  seed: string
+  drawnAt: string
+  rounds: { round: number; at: string; lapsed: string[] }[]
+  resultHash: string
+}
+
+const HEX64 = /^[0-9a-f]{64}$/
+
+/**
+ * Checks a downloaded draw.json field by field (by hand rather than with zod: the verify page stays small on a
+ * phone). Returns the first problem in Chinese, or the record.
+ */
+export function readDrawRecord(value: unknown): { record: DrawRecord } | { problem: string } {
+  const r = value as Record<string, unknown>
+  if (!r || typeof r !== 'object') return { problem: '不是 JSON 对象' }
+  if (r.format !== RECORD_FORMAT) return { problem: `format 应为 "${RECORD_FORMAT}"` }
+  for (const key of ['commitment', 'inputHash', 'secret', 'seed', 'resultHash'])
+    if (typeof r[key] !== 'string' || !HEX64.test(r[key] as string)) return { problem: `${key} 应为 64 位十六进制` }
+  for (const key of ['wave', 'committedAt', 'frozenAt', 'publicNumber', 'publicSource', 'drawnAt'])
+    if (typeof r[key] !== 'string') return { problem: `${key} 应为文字` }
+  const rounds = r.rounds
+  if (
+    !Array.isArray(rounds) ||
+    !rounds.every(
+      (x) =>
+        x &&
+        Number.isInteger(x.round) &&
+        typeof x.at === 'string' &&
+        Array.isArray(x.lapsed) &&
+        x.lapsed.every((c: unknown) => typeof c === 'string'),
+    )
+  )
+    return { problem: 'rounds 格式不对' }
+  return { record: r as DrawRecord }
+}
 
 const viaLabel = { priority: '优先组', street: '本街道名额', pool: '统一名额', open: '剩余名额' } as const
 
@@ -82,12 +109,12 @@ export function verifyPublication(files: { input: string; record: unknown; resul
     entries: outcome?.ranked.length ?? 0,
     offers: outcome?.offers.length ?? 0,
   })
-  const parsed = drawRecordSchema.safeParse(files.record)
-  if (!parsed.success) {
-    checks.push({ label: '抽签记录（draw.json）格式正确', ok: false, detail: parsed.error.issues[0]?.message })
+  const read = readDrawRecord(files.record)
+  if ('problem' in read) {
+    checks.push({ label: '抽签记录（draw.json）格式正确', ok: false, detail: read.problem })
     return done()
   }
-  const record = parsed.data
+  const { record } = read
   const commitment = commitmentOf(record.secret)
   checks.push({
     label: '公布的密钥与报名开始时公布的承诺值相符',

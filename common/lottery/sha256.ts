@@ -100,10 +100,13 @@ export const utf8 = (text: string): Uint8Array => encoder.encode(text)
 export const sha256 = (data: Uint8Array | string): Uint8Array =>
   finish(INITIAL, 0, typeof data === 'string' ? utf8(data) : data)
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** Lower-case hex, built with join: a flat string, cheap to compare (concatenated ropes sort many times slower). */
 export function toHex(bytes: Uint8Array): string {
-  let out = ''
-  for (const b of bytes) out += b.toString(16).padStart(2, '0')
-  return out
+  const parts = new Array<string>(bytes.length)
+  for (let i = 0; i < bytes.length; i++) parts[i] = HEX[bytes[i] as number] as string
+  return parts.join('')
 }
 
 export function fromHex(hex: string): Uint8Array {
