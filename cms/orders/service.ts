@@ -12,6 +12,7 @@ import {
 } from '../../common/orders/states.ts'
 import { courseUrl } from '../../common/urls.ts'
 import { placeText } from '../../common/venue.ts'
+import { streetWhere } from '../access/streetScope.ts'
 import { generateBookingCode } from '../booking/code.ts'
 import { bookingStore } from '../booking/index.ts'
 import { parseBody } from '../booking/schemas.ts'
@@ -410,13 +411,15 @@ export async function orderOptions(payload: Payload) {
 }
 
 /** Staff view of demand: counts per course × community, largest first. */
-export async function demandCounts(payload: Payload) {
+export async function demandCounts(payload: Payload, user?: Parameters<typeof streetWhere>[0]) {
+  const scope = streetWhere(user, 'street')
   const { docs } = await payload.find({
     collection: 'demand-signals',
     depth: 1,
     limit: 100000,
     pagination: false,
     overrideAccess: true,
+    ...(scope === true ? {} : { where: scope }),
     select: { course: true, community: true, street: true },
   })
   const counts = new Map<string, { course: string; street: string; community: string; count: number }>()

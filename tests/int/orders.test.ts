@@ -436,6 +436,34 @@ describe('the order as the federation and the requester act on it', () => {
   })
 })
 
+describe('street-scoped coordinators (街道妇联)', () => {
+  it('see, act on and count only their streets', async () => {
+    const email = 'yuanling@staff.test'
+    await ctx.payload.create({
+      collection: 'users',
+      data: { name: '园岭协调', email, password: 'staff-password-1', roles: ['coordinator'], streets: ['园岭街道'] },
+      overrideAccess: true,
+    })
+    const { token } = await ctx.payload.login({ collection: 'users', data: { email, password: 'staff-password-1' } })
+    const headers = { authorization: `JWT ${token}` }
+    const futian = await idOf((await submit()).code)
+    const yuanling = await idOf((await submit({ street: '园岭街道', community: otherStreetCommunityId })).code)
+
+    const list = await api('GET', '/api/course-orders?limit=100&depth=0', undefined, { headers })
+    const seen = list.json.docs.map((d: { id: number }) => d.id)
+    expect(seen).toContain(yuanling)
+    expect(seen).not.toContain(futian)
+    const events = await api('GET', `/api/order-events?where[order][equals]=${futian}`, undefined, { headers })
+    expect(events.json.docs).toEqual([])
+
+    const refused = await api('POST', `/api/course-orders/${futian}/act`, { action: 'accept' }, { headers })
+    expect(refused.status).toBe(404)
+    expect((await ctx.payload.findByID({ collection: 'course-orders', id: futian })).state).toBe('submitted')
+    const allowed = await api('POST', `/api/course-orders/${yuanling}/act`, { action: 'accept' }, { headers })
+    expect(allowed.json.state).toBe('accepted')
+  })
+})
+
 describe('the order form options', () => {
   it('lists communities by street and the interaction modes', async () => {
     const res = await api('GET', '/api/course-orders/options')

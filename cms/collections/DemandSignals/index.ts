@@ -3,6 +3,7 @@ import { streetOptions } from '../../../common/district.ts'
 import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { nobody } from '../../access/nobody.ts'
+import { streetScoped } from '../../access/streetScope.ts'
 import { systemOnly } from '../../access/systemOnly.ts'
 import { demandSignalEndpoints } from './endpoints/public.ts'
 
@@ -22,7 +23,7 @@ export const DemandSignals: CollectionConfig = {
   defaultSort: '-createdAt',
   endpoints: demandSignalEndpoints,
   indexes: [{ fields: ['course', 'phoneHash'], unique: true }],
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: hasRole('admin') },
+  access: { read: streetScoped('street'), create: nobody, update: nobody, delete: hasRole('admin') },
   fields: [
     {
       name: 'course',

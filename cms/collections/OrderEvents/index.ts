@@ -7,8 +7,8 @@ import {
   ORDER_RULES,
   ORDER_STATE_OPTIONS,
 } from '../../../common/orders/states.ts'
-import { hasRole } from '../../access/hasRole.ts'
 import { nobody } from '../../access/nobody.ts'
+import { streetScoped } from '../../access/streetScope.ts'
 
 /**
  * Every step of every order (who, when, why), appended by cms/orders/transitions.ts in the same database write as
@@ -23,7 +23,7 @@ export const OrderEvents: CollectionConfig = {
     defaultColumns: ['order', 'at', 'action', 'fromState', 'toState', 'actorKind', 'actor', 'reason'],
   },
   defaultSort: '-at',
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: { read: streetScoped('order.street'), create: nobody, update: nobody, delete: nobody },
   fields: [
     {
       name: 'order',

@@ -9,7 +9,7 @@ import { demandCounts } from '../../orders/service.ts'
 export async function DemandCounts({ payload, user, i18n }: ServerProps) {
   if (!userHasRole(user, 'coordinator')) return null
   const zh = i18n.language !== 'en'
-  const rows = await demandCounts(payload)
+  const rows = await demandCounts(payload, user as never)
   return (
     <section style={{ marginBottom: 'var(--base)' }}>
       <h3>{zh ? '各社区想听人数（按课程）' : 'Requests per course and community'}</h3>

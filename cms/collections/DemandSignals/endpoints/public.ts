@@ -18,7 +18,7 @@ export const demandSignalEndpoints: Endpoint[] = [
     method: 'get',
     handler: respond(async (req) => {
       if (!userHasRole(req.user, 'coordinator')) throw new OrderError('forbidden', '请先以工作人员身份登录')
-      return { body: { rows: await demandCounts(req.payload) } }
+      return { body: { rows: await demandCounts(req.payload, req.user as never) } }
     }),
   },
 ]
