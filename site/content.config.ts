@@ -10,6 +10,9 @@ import {
   categorySchema,
   courseSchema,
   familySchema,
+  holidayProgrammeSchema,
+  holidaySessionSchema,
+  holidayWaveSchema,
   homeSchema,
   lecturerSchema,
   sessionSchema,
@@ -23,6 +26,9 @@ import {
   listCourseCategories,
   listCourses,
   listFamilies,
+  listHolidayProgrammes,
+  listHolidaySessions,
+  listHolidayWaves,
   listLecturers,
   listTopics,
   listUpcomingSessions,
@@ -73,6 +79,21 @@ const home = defineCollection({
   schema: homeSchema,
 })
 
+const holidayProgrammes = defineCollection({
+  loader: payloadCollection('holiday-programmes', listHolidayProgrammes),
+  schema: holidayProgrammeSchema,
+})
+
+const holidayWaves = defineCollection({
+  loader: payloadCollection('holiday-waves', listHolidayWaves),
+  schema: holidayWaveSchema,
+})
+
+const holidaySessions = defineCollection({
+  loader: payloadCollection('holiday-sessions', listHolidaySessions),
+  schema: holidaySessionSchema,
+})
+
 export const collections = {
   topics,
   articles,
@@ -83,4 +104,7 @@ export const collections = {
   'course-sessions': courseSessions,
   'site-settings': siteSettings,
   home,
+  'holiday-programmes': holidayProgrammes,
+  'holiday-waves': holidayWaves,
+  'holiday-sessions': holidaySessions,
 }
