@@ -1,13 +1,15 @@
 /**
  * 我的报名 by phone: a parent who lost a code verifies the phone and sees every lecture booking made with it and
  * the household's holiday registrations, each with its code. Holiday registrations come from
- * /api/holiday-registrations/mine; where that is not served (404), only lectures are listed.
+ * /api/holiday-registrations/mine; where that is not served (404), only lectures are listed. The household's
+ * children are shown too, so a household can always see and delete what it entered.
  */
 import { useEffect, useState } from 'react'
 import { spacedCode } from '../../../common/booking/code.ts'
 import { bookingStatusLabels } from '../../../common/booking/status.ts'
 import { myBookingUrl } from '../api.ts'
 import { formatDateTime } from '../format.ts'
+import { ChildrenEditor } from './ChildrenEditor.tsx'
 import { householdApi } from './householdState.ts'
 import { useHousehold } from './useHousehold.ts'
 import { VerifyPhone } from './VerifyPhone.tsx'
@@ -138,6 +140,7 @@ export function PhoneRecords() {
           </ul>
         </>
       )}
+      <ChildrenEditor />
       <button type="button" className="bk-link" onClick={household.signOut}>
         退出验证（在他人手机上使用时请退出）
       </button>
