@@ -26,7 +26,7 @@ const utf8Types: Record<string, string> = {
  * A build goes live before its compressed copies are written (cms/publishing/buildSite.ts); sirv indexes a directory
  * once, so the handler is made again when the build's "precompressed" marker appears, in every process.
  */
-export function siteHandler() {
+export function siteHandler(opts: { onPage?: (req: http.IncomingMessage) => void } = {}) {
   let servedDir: string | undefined
   let compressed = false
   let handler: Handler | undefined
@@ -70,6 +70,11 @@ export function siteHandler() {
       res.end('网站正在生成，请稍后刷新。')
       return
     }
+    // Readership (cms/impact/pageViews): a page answered in full or as still current (ETag) is one view.
+    if (opts.onPage)
+      res.once('finish', () => {
+        if (res.statusCode === 200 || res.statusCode === 304) opts.onPage?.(req)
+      })
     handler(req, res, notFound)
   }
 }

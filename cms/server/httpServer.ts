@@ -2,6 +2,7 @@ import type http from 'node:http'
 import next from 'next'
 import type { SanitizedConfig } from 'payload'
 import { env } from '../env.ts'
+import { pageViewCounter } from '../impact/pageViews/counter.ts'
 import { cmsDir } from '../paths.ts'
 import type { TrustProxy } from './clientAddress.ts'
 import { createAppServer } from './requestRouter.ts'
@@ -23,6 +24,7 @@ export async function startServer(opts: {
     siteUrl: env().siteUrl,
     restApi: payloadRestHandler(opts.payload.config, opts.payload.key),
     next: handleNext,
+    countPage: pageViewCounter(opts.payload.config, opts.payload.key),
   })
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host, resolve))
   return server

@@ -66,8 +66,10 @@ export function createAppServer(opts: {
   restApi: Handler
   /** Next: the admin, its assets and the rest of the API. */
   next: Handler
+  /** Counts a reader's view of a site page (cms/impact/pageViews); never delays the page. */
+  countPage?: (req: http.IncomingMessage) => void
 }): http.Server {
-  const serveSite = siteHandler()
+  const serveSite = siteHandler({ onPage: opts.countPage })
   const serveMedia = mediaHandler()
   const servePreview = previewHandler(() => ownApiBase(server))
   const secure = securityHeaders({ https: opts.siteUrl.startsWith('https:') })
