@@ -17,6 +17,7 @@ import { generateBookingCode } from '../booking/code.ts'
 import { bookingStore } from '../booking/index.ts'
 import { parseBody } from '../booking/schemas.ts'
 import { limitKey } from '../booking/service.ts'
+import { recordRequesterRating } from '../dispatch/ratings.ts'
 import { DEFAULT_POLICY_VERSION } from '../globals/SiteSettings/index.ts'
 import type { Community, Course, CourseOrder, OrderEvent } from '../payload-types.ts'
 import { OrderError, orderNotFound } from './errors.ts'
@@ -24,6 +25,7 @@ import {
   type DemandInput,
   demandInput,
   optionalReasonInput,
+  rateInput,
   reasonedInput,
   type SubmitInput,
   submitInput,
@@ -341,6 +343,36 @@ export async function requesterAction(
     now,
   })
   return trackView(payload, updated)
+}
+
+/**
+ * POST /api/course-orders/rate {code, phone, score, comment?}: once the session has been held, the requester rates
+ * it (the rating is the dispatch code's `ratings` record, one per order) and the order closes (已评价/结项).
+ */
+export async function requesterRate(body: unknown, { payload, ip, now = new Date() }: Ctx): Promise<TrackView> {
+  const input = parseBody(rateInput, body)
+  await enforce(payload, [{ key: limitKey(payload, 'order-act:ip', ip), limit: orderLimits.actPerIp }], now)
+  const order = await orderFor(payload, input)
+  const state = order.state as OrderState
+  if (!nextState(state, 'rate', 'requester')) {
+    throw new OrderError('invalid_transition', `该点单当前为“${ORDER_STATE_LABELS[state]}”，活动开展后才能评价`)
+  }
+  await recordRequesterRating(payload, order, input.score, input.comment)
+  try {
+    return trackView(
+      payload,
+      await applyTransition(payload, {
+        orderId: order.id,
+        action: 'rate',
+        actor: { kind: 'requester', name: order.contactName },
+        now,
+      }),
+    )
+  } catch (error) {
+    // Staff closed the order at the same moment: the rating stands, the order is closed either way.
+    if ((error as OrderError).code === 'conflict') return trackView(payload, order)
+    throw error
+  }
 }
 
 /** The keyed hash a demand signal keeps instead of the phone number. */

@@ -320,6 +320,29 @@ describe('the order as the federation and the requester act on it', () => {
     expect(view.timeline.at(-1)).toMatchObject({ actionLabel: '取消活动', reason: '疫情防控暂停集会' })
   })
 
+  it('takes the rating of the requester once the session is held, closing the order; only once', async () => {
+    const { code, phone: p } = await submit()
+    const id = await idOf(code)
+    const early = await api('POST', '/api/course-orders/rate', { code, phone: p, score: 5 })
+    expect(early.status).toBe(409)
+    await staffAct(id, 'accept')
+    for (const [action, kind] of [
+      ['offer', 'staff'],
+      ['lecturer_accept', 'lecturer'],
+      ['requester_confirm', 'requester'],
+      ['mark_held', 'staff'],
+    ] as const) {
+      await applyTransition(ctx.payload, { orderId: id, action, actor: { kind } })
+    }
+    expect((await api('POST', '/api/course-orders/rate', { code, phone: p, score: 9 })).json.error.field).toBe('score')
+    const rated = await api('POST', '/api/course-orders/rate', { code, phone: p, score: 4, comment: '讲得实在' })
+    expect(rated.status).toBe(200)
+    expect(rated.json).toMatchObject({ state: 'closed', stateLabel: '已评价/结项', canRate: false })
+    const ratings = await ctx.payload.find({ collection: 'ratings', where: { order: { equals: id } } })
+    expect(ratings.docs.map((r) => r.score)).toEqual([4])
+    expect((await api('POST', '/api/course-orders/rate', { code, phone: p, score: 5 })).status).toBe(409)
+  })
+
   it('refuses staff actions from anyone not signed in as a coordinator', async () => {
     const { code } = await submit()
     const res = await api('POST', `/api/course-orders/${await idOf(code)}/act`, { action: 'accept' })

@@ -18,7 +18,7 @@ import '../booking.css'
 import './order.css'
 
 type Owner = { code: string; phone: string }
-type Step = 'supply-info' | 'confirm' | 'ask-change' | 'withdraw' | 'cancel'
+type Step = 'supply-info' | 'confirm' | 'ask-change' | 'withdraw' | 'cancel' | 'rate'
 
 const checkOrderCode = (code: string) => {
   const normal = normaliseBookingCode(code)
@@ -32,6 +32,7 @@ const done: Record<Step, string> = {
   'ask-change': '已提交改期申请，区妇联将重新安排。',
   withdraw: '点单已撤回。',
   cancel: '活动已取消。',
+  rate: '感谢您的评价！',
 }
 
 /** A step that needs words from the requester: a text box and a send button. */
@@ -103,6 +104,65 @@ function ReasonForm({
           </button>
         )}
       </div>
+    </form>
+  )
+}
+
+/** After the session: a score of 1–5 and an optional comment. */
+function RateForm({ busy, onSend }: { busy: boolean; onSend: (score: number, comment: string) => void }) {
+  const [score, setScore] = useState(0)
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState('')
+  const send = (event: FormEvent) => {
+    event.preventDefault()
+    if (!score) {
+      setError('请选择 1–5 分')
+      return
+    }
+    onSend(score, comment.trim())
+  }
+  return (
+    <form className="bk-form" noValidate onSubmit={send}>
+      <fieldset className="bk-group" aria-describedby={error ? 'ot-score-error' : undefined}>
+        <legend className="bk-label">这次活动您打几分？</legend>
+        <div className="bk-choices od-chips">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="bk-choice">
+              <input
+                type="radio"
+                name="ot-score"
+                value={n}
+                checked={score === n}
+                onChange={() => {
+                  setScore(n)
+                  setError('')
+                }}
+              />
+              {n} 分
+            </label>
+          ))}
+        </div>
+        {error && (
+          <p className="bk-error" id="ot-score-error">
+            {error}
+          </p>
+        )}
+      </fieldset>
+      <div className="bk-field">
+        <label className="bk-label" htmlFor="ot-comment">
+          意见和建议（可不填）
+        </label>
+        <textarea
+          id="ot-comment"
+          className="bk-input text-input od-textarea"
+          maxLength={300}
+          value={comment}
+          onInput={(e) => setComment(e.currentTarget.value)}
+        />
+      </div>
+      <button type="submit" className="bk-button bk-button--primary" disabled={busy}>
+        {busy ? '正在提交…' : '提交评价'}
+      </button>
     </form>
   )
 }
@@ -209,10 +269,14 @@ export default function OrderTrack() {
     focusLater(() => heading.current)
   }
 
-  async function act(which: Step, reason?: string) {
+  async function act(which: Step, reason?: string, extra: Record<string, unknown> = {}) {
     if (busy || !owner.current) return
     setFormError('')
-    const data = await call(`/api/course-orders/${which}`, { ...owner.current, ...(reason ? { reason } : {}) })
+    const data = await call(`/api/course-orders/${which}`, {
+      ...owner.current,
+      ...(reason ? { reason } : {}),
+      ...extra,
+    })
     if (!data) return
     setView(data)
     setStep(null)
@@ -347,6 +411,15 @@ export default function OrderTrack() {
                 <a href={view.session.link}>查看课程页面与报名情况</a>
               </p>
             )}
+          </div>
+        )}
+        {view.canRate && (
+          <div className="od-panel">
+            <h3>请为这次送课评价</h3>
+            <RateForm
+              busy={busy}
+              onSend={(score, comment) => act('rate', undefined, { score, ...(comment ? { comment } : {}) })}
+            />
           </div>
         )}
         {alert}

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { OrderAction } from '../../../../common/orders/states.ts'
 import { clientIp, readJson, respond } from '../../../booking/http.ts'
-import { orderOptions, requesterAction, submitOrder, track } from '../../../orders/service.ts'
+import { orderOptions, requesterAction, requesterRate, submitOrder, track } from '../../../orders/service.ts'
 
 const ctx = (req: PayloadRequest) => ({ payload: req.payload, ip: clientIp(req) })
 
@@ -36,4 +36,9 @@ export const publicOrderEndpoints: Endpoint[] = [
   requesterStep('/confirm', 'requester_confirm'),
   requesterStep('/ask-change', 'requester_change'),
   requesterStep('/cancel', 'cancel'),
+  {
+    path: '/rate',
+    method: 'post',
+    handler: respond(async (req) => ({ body: await requesterRate(await readJson(req), ctx(req)) })),
+  },
 ]
