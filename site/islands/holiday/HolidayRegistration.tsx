@@ -77,6 +77,13 @@ export default function HolidayRegistration({ session, wave, waveSessions }: Pro
   const sessions = [session, ...picked.filter((s) => withPicked.has(s.id))]
   const plan = planItems(chosenChildren, sessions)
 
+  // The children editor: open while there are none, and it stays open for the next child after one is added.
+  const [editorOpen, setEditorOpen] = useState(false)
+  const noChildren = household.children !== undefined && household.children.length === 0
+  useEffect(() => {
+    if (noChildren) setEditorOpen(true)
+  }, [noChildren])
+
   const [armed, setArmed] = useState(false)
   const [sending, setSending] = useState(false)
   const [notice, setNotice] = useState('')
@@ -248,7 +255,11 @@ export default function HolidayRegistration({ session, wave, waveSessions }: Pro
               })}
             </ul>
           )}
-          <details className="hd-editor" open={children.length === 0}>
+          <details
+            className="hd-editor"
+            open={editorOpen}
+            onToggle={(event) => setEditorOpen((event.currentTarget as HTMLDetailsElement).open)}
+          >
             <summary className="hd-link">添加或修改孩子信息</summary>
             <ChildrenEditor />
           </details>
