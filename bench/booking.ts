@@ -4,11 +4,9 @@
  * warmed up first, as servers that have been running are on registration day (a first burst after a cold start
  * is slower while V8 compiles the request path).
  */
-import path from 'node:path'
-import type { CollectionSlug, Payload } from 'payload'
 import { bookingBody, createSession } from '../tests/helpers/booking.ts'
-import { startTestPayload } from '../tests/helpers/payload.ts'
-import { type ApiServer, startApiServer } from '../tests/helpers/servers.ts'
+import type { ApiServer } from '../tests/helpers/servers.ts'
+import { BASELINE_COLLECTION, count5xx, post, row, startBenchServers } from './harness.ts'
 import { burst, fmt, percentile } from './stats.ts'
 
 const BURST = 1000
@@ -18,59 +16,10 @@ const STEADY_RATE = 200
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30)
 const STEADY_SESSIONS = 20
 const WARM_UP = 200
-/**
- * The baseline's collection: Payload's own small document-lock collection, which runs no hooks (so no site-build
- * request, which a booking does not make either) and takes creates from any signed-in user.
- */
-const BASELINE_COLLECTION = 'payload-locked-documents'
-
-const post = (server: ApiServer, route: string, body: unknown, headers: Record<string, string>) => async () => {
-  const response = await fetch(`${server.url}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  })
-  await response.arrayBuffer()
-  return response.status
-}
-
-/** A plain create would not be plain if the collection ran hooks (a site-build request above all): refuse to compare. */
-function assertHookFree(payload: Payload, slug: CollectionSlug) {
-  const hooks = Object.entries(payload.collections[slug].config.hooks)
-  const present = hooks.filter(([, list]) => list?.length).map(([name]) => name)
-  if (present.length) throw new Error(`The baseline collection ${slug} runs hooks (${present.join(', ')})`)
-}
 
 export async function benchBooking() {
-  Object.assign(process.env, { NODE_ENV: 'test' }) // a throwaway database with the schema pushed, as in the tests
-  const ctx = await startTestPayload()
-  const env = {
-    DATABASE_URI: `file:${path.join(ctx.dir, 'test.db')}`,
-    DATA_DIR: ctx.dir,
-    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? '',
-  }
-  const servers = await Promise.all([startApiServer(env), startApiServer(env)])
-  const pick = (i: number) => servers[i % 2] as ApiServer
+  const { ctx, servers, pick, baselineCreate, stop } = await startBenchServers()
   try {
-    assertHookFree(ctx.payload, BASELINE_COLLECTION)
-    const user = await ctx.payload.create({
-      collection: 'users',
-      data: { name: 'bench', email: 'bench@fujia.local', password: 'bench-password-1', roles: ['admin'] },
-      overrideAccess: true,
-    })
-    const { token } = await ctx.payload.login({
-      collection: 'users',
-      data: { email: 'bench@fujia.local', password: 'bench-password-1' },
-    })
-    const auth = { authorization: `JWT ${token}` }
-    const baselineCreate = (server: ApiServer, name: string) =>
-      post(
-        server,
-        `/api/${BASELINE_COLLECTION}`,
-        { globalSlug: name, user: { relationTo: 'users', value: user.id } },
-        auth,
-      )
-
     const warmUpSession = await createSession(ctx.payload, { capacity: WARM_UP, waitlistSize: 0 })
     for (let i = 0; i < WARM_UP; i += 20) {
       await burst(
@@ -123,21 +72,9 @@ export async function benchBooking() {
       `  sent ${steady.sent}, p50 ${fmt(steady.p50)} ms, p99 ${fmt(steady.p99)} ms (budget p99 ≤ 250 ms), 5xx ${steady.errors}`,
     )
   } finally {
-    await Promise.all(servers.map((s) => s.stop()))
-    await ctx.close()
+    await stop()
   }
 }
-
-const count5xx = (statuses: Record<number, number>) =>
-  Object.entries(statuses).reduce((n, [status, c]) => (Number(status) >= 500 || status === '0' ? n + c : n), 0)
-
-const row = (r: Awaited<ReturnType<typeof burst>>) => ({
-  'total ms': fmt(r.ms),
-  'req/s': fmt(r.perSecond),
-  'p50 ms': fmt(r.p50),
-  'p99 ms': fmt(r.p99),
-  statuses: JSON.stringify(r.statuses),
-})
 
 async function steadyLoad(payload: Parameters<typeof createSession>[0], servers: ApiServer[]) {
   const sessions = []

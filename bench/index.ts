@@ -1,9 +1,15 @@
 /** npm run bench -- [booking] [lottery] [site]: prints measured figures, and ratios against a baseline run in the same process. */
 import { benchBooking } from './booking.ts'
 import { benchLottery } from './lottery.ts'
+import { benchOpening } from './opening.ts'
 import { benchSite } from './site.ts'
 
-const benches: Record<string, () => Promise<void>> = { booking: benchBooking, lottery: benchLottery, site: benchSite }
+const benches: Record<string, () => Promise<void>> = {
+  booking: benchBooking,
+  opening: benchOpening,
+  lottery: benchLottery,
+  site: benchSite,
+}
 
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !benches[name])
