@@ -282,3 +282,23 @@ describe('holiday pages: wording and filters', () => {
     )
   })
 })
+
+describe('sessions picked on the programme page', () => {
+  it('are kept per wave, toggled, and survive broken storage', async () => {
+    const { readPicks, togglePick } = await import('../../site/islands/holiday/picks.ts')
+    const data = new Map<string, string>()
+    const store = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+    }
+    expect(togglePick('w1', '10', store)).toEqual(['10'])
+    expect(togglePick('w1', '11', store)).toEqual(['10', '11'])
+    expect(togglePick('w2', '20', store)).toEqual(['20'])
+    expect(togglePick('w1', '10', store)).toEqual(['11'])
+    expect(readPicks('w1', store)).toEqual(['11'])
+    expect(readPicks('w2', store)).toEqual(['20'])
+    data.set('fujia.holiday.picks', '{not json')
+    expect(readPicks('w1', store)).toEqual([])
+    expect(readPicks('w1', undefined)).toEqual([])
+  })
+})

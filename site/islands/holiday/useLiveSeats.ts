@@ -1,6 +1,6 @@
 /**
  * Live seats and the server's clock for a 无忧假期 island: seats asked on hydration, again every half minute while
- * the page is visible, right after an opening is reached, and when the page comes back into view (WeChat keeps
+ * the page is visible, a moment after an opening is reached (spread over two seconds), and when the page comes back into view (WeChat keeps
  * pages in the background for hours: the clock is measured afresh then, the phone's own may have changed).
  * `now` is the server's time, re-rendered on the server's second while a countdown runs.
  */
@@ -59,7 +59,8 @@ export function useLiveSeats(ids: string[], openings: number[]) {
       () => {
         const t = clock.now()
         setNow(t)
-        if (t >= nextOpening) void refresh()
+        // Not all at once on the opening second: that second belongs to the registrations themselves.
+        if (t >= nextOpening) setTimeout(() => void refresh(), 1000 + Math.random() * 2000)
       },
       Math.max(0, nextTickDelay(nextOpening, clock.now())),
     )
