@@ -41,6 +41,10 @@ export interface Config {
     'holiday-sessions': HolidaySession;
     'holiday-registrations': HolidayRegistration;
     'holiday-attendance': HolidayAttendance;
+    'lottery-entries': LotteryEntry;
+    'lottery-draws': LotteryDraw;
+    'lottery-offers': LotteryOffer;
+    'lottery-events': LotteryEvent;
     households: Household;
     children: Child;
     notifications: Notification;
@@ -94,6 +98,10 @@ export interface Config {
     'holiday-sessions': HolidaySessionsSelect<false> | HolidaySessionsSelect<true>;
     'holiday-registrations': HolidayRegistrationsSelect<false> | HolidayRegistrationsSelect<true>;
     'holiday-attendance': HolidayAttendanceSelect<false> | HolidayAttendanceSelect<true>;
+    'lottery-entries': LotteryEntriesSelect<false> | LotteryEntriesSelect<true>;
+    'lottery-draws': LotteryDrawsSelect<false> | LotteryDrawsSelect<true>;
+    'lottery-offers': LotteryOffersSelect<false> | LotteryOffersSelect<true>;
+    'lottery-events': LotteryEventsSelect<false> | LotteryEventsSelect<true>;
     households: HouseholdsSelect<false> | HouseholdsSelect<true>;
     children: ChildrenSelect<false> | ChildrenSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -137,6 +145,7 @@ export interface Config {
       sendNotifications: TaskSendNotifications;
       purgePersonalData: TaskPurgePersonalData;
       dispatch: TaskDispatch;
+      advanceLotteries: TaskAdvanceLotteries;
       backup: TaskBackup;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -876,7 +885,26 @@ export interface HolidayWave {
   closesAt_tz?: SupportedTimezones;
   perChildCap: number;
   cancellationHoursBefore?: number | null;
-  allocation: 'fcfs';
+  allocation: 'fcfs' | 'lottery';
+  lotteryEntryOpensAt?: string | null;
+  lotteryEntryOpensAt_tz?: SupportedTimezones;
+  lotteryEntryClosesAt?: string | null;
+  lotteryEntryClosesAt_tz?: SupportedTimezones;
+  lotteryDrawAt?: string | null;
+  lotteryDrawAt_tz?: SupportedTimezones;
+  lotteryConfirmHours?: number | null;
+  lotteryRounds?: number | null;
+  lotteryQuotaPercent?: number | null;
+  /**
+   * Children with no seat in an earlier draw of the programme are drawn first, at most this many
+   */
+  lotteryPriorityLimit?: number | null;
+  /**
+   * Named in the rules: a public number that will exist only after entry closes
+   */
+  lotteryPublicSource?: string | null;
+  lotteryPublicNumber?: string | null;
+  lotteryRules?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1048,6 +1076,119 @@ export interface HolidayAttendance {
   status: 'present' | 'absent';
   at?: string | null;
   by?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-entries".
+ */
+export interface LotteryEntry {
+  id: number;
+  code: string;
+  wave: number | HolidayWave;
+  household: number | Household;
+  child: number | Child;
+  street:
+    | '园岭街道'
+    | '南园街道'
+    | '福田街道'
+    | '沙头街道'
+    | '香蜜湖街道'
+    | '梅林街道'
+    | '莲花街道'
+    | '华富街道'
+    | '福保街道'
+    | '华强北街道';
+  choices: {
+    session: number | HolidaySession;
+    id?: string | null;
+  }[];
+  priority?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-draws".
+ */
+export interface LotteryDraw {
+  id: number;
+  wave: number | HolidayWave;
+  state: 'committed' | 'frozen' | 'drawn';
+  secret: string;
+  commitment: string;
+  committedAt: string;
+  inputText?: string | null;
+  inputHash?: string | null;
+  frozenAt?: string | null;
+  publicNumber?: string | null;
+  drawnAt?: string | null;
+  record?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  result?: string | null;
+  fcfsOpenedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-offers".
+ */
+export interface LotteryOffer {
+  id: number;
+  wave: number | HolidayWave;
+  entry: number | LotteryEntry;
+  entryCode: string;
+  household: number | Household;
+  child: number | Child;
+  session: number | HolidaySession;
+  round: number;
+  status: 'offered' | 'confirmed' | 'declined' | 'expired';
+  expiresAt: string;
+  registration?: (number | null) | HolidayRegistration;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-events".
+ */
+export interface LotteryEvent {
+  id: number;
+  wave: number | HolidayWave;
+  kind:
+    | 'committed'
+    | 'entered'
+    | 'changed'
+    | 'withdrawn'
+    | 'frozen'
+    | 'drawn'
+    | 'offered'
+    | 'confirmed'
+    | 'declined'
+    | 'expired'
+    | 'round'
+    | 'fcfs';
+  at: string;
+  onceKey: string;
+  entryCode?: string | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1227,7 +1368,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNotifications' | 'purgePersonalData' | 'dispatch' | 'backup' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'sendNotifications'
+          | 'purgePersonalData'
+          | 'dispatch'
+          | 'advanceLotteries'
+          | 'backup'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1260,7 +1408,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNotifications' | 'purgePersonalData' | 'dispatch' | 'backup' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendNotifications'
+        | 'purgePersonalData'
+        | 'dispatch'
+        | 'advanceLotteries'
+        | 'backup'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1366,6 +1524,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'holiday-attendance';
         value: number | HolidayAttendance;
+      } | null)
+    | ({
+        relationTo: 'lottery-entries';
+        value: number | LotteryEntry;
+      } | null)
+    | ({
+        relationTo: 'lottery-draws';
+        value: number | LotteryDraw;
+      } | null)
+    | ({
+        relationTo: 'lottery-offers';
+        value: number | LotteryOffer;
+      } | null)
+    | ({
+        relationTo: 'lottery-events';
+        value: number | LotteryEvent;
       } | null)
     | ({
         relationTo: 'households';
@@ -1905,6 +2079,19 @@ export interface HolidayWavesSelect<T extends boolean = true> {
   perChildCap?: T;
   cancellationHoursBefore?: T;
   allocation?: T;
+  lotteryEntryOpensAt?: T;
+  lotteryEntryOpensAt_tz?: T;
+  lotteryEntryClosesAt?: T;
+  lotteryEntryClosesAt_tz?: T;
+  lotteryDrawAt?: T;
+  lotteryDrawAt_tz?: T;
+  lotteryConfirmHours?: T;
+  lotteryRounds?: T;
+  lotteryQuotaPercent?: T;
+  lotteryPriorityLimit?: T;
+  lotteryPublicSource?: T;
+  lotteryPublicNumber?: T;
+  lotteryRules?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1986,6 +2173,79 @@ export interface HolidayAttendanceSelect<T extends boolean = true> {
   status?: T;
   at?: T;
   by?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-entries_select".
+ */
+export interface LotteryEntriesSelect<T extends boolean = true> {
+  code?: T;
+  wave?: T;
+  household?: T;
+  child?: T;
+  street?: T;
+  choices?:
+    | T
+    | {
+        session?: T;
+        id?: T;
+      };
+  priority?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-draws_select".
+ */
+export interface LotteryDrawsSelect<T extends boolean = true> {
+  wave?: T;
+  state?: T;
+  secret?: T;
+  commitment?: T;
+  committedAt?: T;
+  inputText?: T;
+  inputHash?: T;
+  frozenAt?: T;
+  publicNumber?: T;
+  drawnAt?: T;
+  record?: T;
+  result?: T;
+  fcfsOpenedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-offers_select".
+ */
+export interface LotteryOffersSelect<T extends boolean = true> {
+  wave?: T;
+  entry?: T;
+  entryCode?: T;
+  household?: T;
+  child?: T;
+  session?: T;
+  round?: T;
+  status?: T;
+  expiresAt?: T;
+  registration?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lottery-events_select".
+ */
+export interface LotteryEventsSelect<T extends boolean = true> {
+  wave?: T;
+  kind?: T;
+  at?: T;
+  onceKey?: T;
+  entryCode?: T;
+  detail?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2430,6 +2690,14 @@ export interface TaskPurgePersonalData {
  * via the `definition` "TaskDispatch".
  */
 export interface TaskDispatch {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAdvanceLotteries".
+ */
+export interface TaskAdvanceLotteries {
   input?: unknown;
   output?: unknown;
 }

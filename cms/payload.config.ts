@@ -27,6 +27,10 @@ import { HolidayRegistrations } from './collections/HolidayRegistrations/index.t
 import { HolidaySessions } from './collections/HolidaySessions/index.ts'
 import { HolidayWaves } from './collections/HolidayWaves/index.ts'
 import { Households } from './collections/Households/index.ts'
+import { LotteryDraws } from './collections/LotteryDraws/index.ts'
+import { LotteryEntries } from './collections/LotteryEntries/index.ts'
+import { LotteryEvents } from './collections/LotteryEvents/index.ts'
+import { LotteryOffers } from './collections/LotteryOffers/index.ts'
 import { ImpactReports } from './collections/ImpactReports/index.ts'
 import { InteractionModes } from './collections/InteractionModes/index.ts'
 import { LecturerCommitments } from './collections/LecturerCommitments/index.ts'
@@ -49,6 +53,7 @@ import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
 import { holidayStore } from './holiday/index.ts'
 import { refuseControlCharacters, refuseControlCharactersInGlobal } from './hooks/refuseControlCharacters.ts'
+import { advanceLotteriesTask } from './jobs/advanceLotteries.ts'
 import { dispatchTask } from './jobs/dispatch.ts'
 import { purgePersonalDataTask } from './jobs/purgePersonalData.ts'
 import { sendNotifications } from './jobs/sendNotifications.ts'
@@ -104,6 +109,10 @@ export default buildConfig({
     HolidaySessions,
     HolidayRegistrations,
     HolidayAttendance,
+    LotteryEntries,
+    LotteryDraws,
+    LotteryOffers,
+    LotteryEvents,
     Households,
     Children,
     Notifications,
@@ -134,6 +143,8 @@ export default buildConfig({
       views: {
         // The figures dashboard (数据统计) and a report snapshot's printable page (cms/components/ImpactDashboard).
         impact: { Component: '/components/ImpactDashboard/index.tsx#ImpactDashboard', path: '/impact' },
+        // The coordinators' dispatch queue (派单队列, cms/components/DispatchQueue).
+        dispatch: { Component: '/components/DispatchQueue/index.tsx#DispatchQueue', path: '/dispatch' },
         impactReport: {
           Component: '/components/ImpactDashboard/ReportView.tsx#ImpactReportView',
           path: '/impact/report/:id',
@@ -157,7 +168,7 @@ export default buildConfig({
   plugins: [staffAdmin],
   jobs: {
     // Scheduled publishing runs inside the server process (cms/server/httpServer.ts sets FUJIA_RUN_JOBS); CLIs and builds skip it.
-    tasks: [sendNotifications, purgePersonalDataTask, dispatchTask, backupTask(settings)],
+    tasks: [sendNotifications, purgePersonalDataTask, dispatchTask, advanceLotteriesTask, backupTask(settings)],
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.FUJIA_RUN_JOBS === '1',
   },

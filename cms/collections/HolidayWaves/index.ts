@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { DEFAULT_CANCELLATION_HOURS } from '../../holiday/rules.ts'
+import { lotteryAllocationOption, lotteryWaveFields } from '../../lottery/waveFields.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 import { holidayGroup } from '../HolidayProgrammes/index.ts'
 import { publishedProgrammeOrStaff } from '../HolidaySessions/access/publishedProgrammeOrStaff.ts'
@@ -77,10 +78,11 @@ export const HolidayWaves: CollectionConfig = {
           type: 'select',
           required: true,
           defaultValue: 'fcfs',
-          options: [{ value: 'fcfs', label: t('先到先得', 'First come, first served') }],
+          options: [{ value: 'fcfs', label: t('先到先得', 'First come, first served') }, lotteryAllocationOption],
           label: t('名额分配方式', 'Allocation'),
         },
       ],
     },
+    ...lotteryWaveFields,
   ],
 }
