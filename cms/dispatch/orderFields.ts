@@ -27,6 +27,15 @@ const when = (name: string, label: ReturnType<typeof t>): Field => ({
  */
 export const dispatchFields: Field[] = [
   {
+    // The dispatcher's panel (cms/components/OrderDispatch): candidates, the offer, the session, the history.
+    name: 'dispatchPanel',
+    type: 'ui',
+    admin: {
+      components: { Field: '/components/OrderDispatch/index.tsx#OrderDispatch' },
+      condition: (data) => Boolean(data?.id),
+    },
+  },
+  {
     name: 'offer',
     type: 'group',
     label: t('讲师邀请', 'Lecturer offer'),

@@ -45,6 +45,8 @@ type Slug =
   | 'households'
   | 'children'
   | 'verification-codes'
+  | 'lecturer-commitments'
+  | 'ratings'
 
 /**
  * Who may do what. `read` means: the seeded document comes back (the *published* one for articles, families and
@@ -81,6 +83,10 @@ const EXPECTED: Record<Slug, Record<Op, Role[]>> = {
   households: { create: nobody, read: coordinators, update: nobody, delete: admins },
   children: { create: nobody, read: coordinators, update: nobody, delete: admins },
   'verification-codes': { create: nobody, read: nobody, update: nobody, delete: nobody },
+  // Lecturer time is held and freed only by the dispatch store; ratings come in through their public endpoint
+  // (parents) and the tracking page (requesters). Staff read both; nobody edits or deletes them.
+  'lecturer-commitments': { create: nobody, read: coordinators, update: nobody, delete: nobody },
+  ratings: { create: nobody, read: coordinators, update: nobody, delete: nobody },
 }
 
 type GlobalOp = 'read' | 'update'
@@ -260,6 +266,20 @@ const SPECS: Record<Slug, Spec> = {
   'verification-codes': {
     data: (n) => ({ phoneKey: `key-${n}`, codeHash: `hash-${n}`, expiresAt: new Date().toISOString(), attempts: 0 }),
     patch: ['attempts', () => 3],
+  },
+  'lecturer-commitments': {
+    data: (n) => ({
+      lecturer: fx.read.lecturers,
+      startsAt: future(40 + n),
+      endsAt: future(40 + n, 2),
+      kind: 'offer',
+      status: 'active',
+    }),
+    patch: ['releasedReason', (n) => `原因 ${n}`],
+  },
+  ratings: {
+    data: (n) => ({ course: fx.course, source: 'parent', score: 4, uniqueKey: `parent:access-${n}` }),
+    patch: ['comment', (n) => `评价 ${n}`],
   },
 }
 
@@ -784,5 +804,55 @@ describe('family consent', () => {
       const staff = await ctx.payload.findByID({ collection: 'families', id, ...as(role) })
       expect(staff.consent?.given, role).toBe(true)
     }
+  })
+})
+
+describe('street-scoped coordinators', () => {
+  it('see and change only their streets’ sessions; admins set the streets, not the coordinator', async () => {
+    const { payload } = ctx
+    const limited = await payload.create({
+      collection: 'users',
+      data: {
+        email: 'street-coordinator@example.cn',
+        password: 'correct-horse-battery',
+        name: '街道协调员',
+        roles: ['coordinator'],
+        streets: ['园岭街道'],
+      } as never,
+      overrideAccess: true,
+    })
+    const user = { ...limited, collection: 'users' } as never
+    const at = (street: string) =>
+      seed('course-sessions', {
+        ...SPECS['course-sessions'].data(++seq),
+        venue: { street, community: '测试社区', address: '测试地址' },
+      })
+    const own = await at('园岭街道')
+    const other = await at('福田街道')
+    const { docs } = await payload.find({ collection: 'course-sessions', user, overrideAccess: false, limit: 0 })
+    const ids = docs.map((d) => d.id)
+    expect(ids).toContain(own)
+    expect(ids).not.toContain(other)
+    await payload.update({
+      collection: 'course-sessions',
+      id: own,
+      data: { capacity: 77 },
+      user,
+      overrideAccess: false,
+    })
+    await expectForbidden(
+      payload.update({ collection: 'course-sessions', id: other, data: { capacity: 77 }, user, overrideAccess: false }),
+    )
+    // A district coordinator (no streets) reaches both.
+    expect((await findIds('course-sessions', 'coordinator')).ids).toEqual(expect.arrayContaining([own, other]))
+    // Only admins widen or narrow a coordinator's streets.
+    await payload.update({
+      collection: 'users',
+      id: limited.id,
+      data: { streets: [] } as never,
+      user,
+      overrideAccess: false,
+    })
+    expect((await readBack('users', limited.id)).streets).toEqual(['园岭街道'])
   })
 })

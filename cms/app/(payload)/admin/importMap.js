@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SessionRosterView as SessionRosterView_36225140e7ec330eb64aef2310b1ce72 } from '../../../components/SessionRoster/index.tsx'
 import { OrderActions as OrderActions_19d76752117dfa9e6154f8d1041c604e } from '../../../components/OrderActions/index.tsx'
+import { OrderDispatch as OrderDispatch_5758ed4b90de7724b8edc70ebbef0f65 } from '../../../components/OrderDispatch/index.tsx'
 import { DemandCounts as DemandCounts_f67b1b836914e5479c10f21f15c91e64 } from '../../../components/DemandCounts/index.tsx'
 import { HolidayRosterView as HolidayRosterView_75600c26f91b4561cc8aaec16ee35297 } from '../../../components/HolidayRoster/index.tsx'
 import { ReportsIntro as ReportsIntro_5302f320093f75fb1a41d5a193a40812 } from '../../../components/ImpactDashboard/ReportsIntro.tsx'
@@ -33,6 +34,7 @@ import { Logo as Logo_5d753751d8a6636818a5a2f21e5701ab } from '../../../componen
 import { BackupStatus as BackupStatus_f1ba97d63ceff8e150ef06fbbe7e7085 } from '../../../components/BackupStatus/index.tsx'
 import { AdminDashboard as AdminDashboard_49c9dd7f0f048505fe595e4cf0529c0c } from '../../../components/AdminDashboard/index.tsx'
 import { ImpactDashboard as ImpactDashboard_63d48dd2436ac6398e4f74aff1eb22de } from '../../../components/ImpactDashboard/index.tsx'
+import { DispatchQueue as DispatchQueue_804e4b25d8769f3de62e14b7a2c60a79 } from '../../../components/DispatchQueue/index.tsx'
 import { ImpactReportView as ImpactReportView_d35edf474ca2904dc8b18b75d8f7bdce } from '../../../components/ImpactDashboard/ReportView.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -63,6 +65,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SessionRoster/index.tsx#SessionRosterView": SessionRosterView_36225140e7ec330eb64aef2310b1ce72,
   "/components/OrderActions/index.tsx#OrderActions": OrderActions_19d76752117dfa9e6154f8d1041c604e,
+  "/components/OrderDispatch/index.tsx#OrderDispatch": OrderDispatch_5758ed4b90de7724b8edc70ebbef0f65,
   "/components/DemandCounts/index.tsx#DemandCounts": DemandCounts_f67b1b836914e5479c10f21f15c91e64,
   "/components/HolidayRoster/index.tsx#HolidayRosterView": HolidayRosterView_75600c26f91b4561cc8aaec16ee35297,
   "/components/ImpactDashboard/ReportsIntro.tsx#ReportsIntro": ReportsIntro_5302f320093f75fb1a41d5a193a40812,
@@ -73,6 +76,7 @@ export const importMap = {
   "/components/BackupStatus/index.tsx#BackupStatus": BackupStatus_f1ba97d63ceff8e150ef06fbbe7e7085,
   "/components/AdminDashboard/index.tsx#AdminDashboard": AdminDashboard_49c9dd7f0f048505fe595e4cf0529c0c,
   "/components/ImpactDashboard/index.tsx#ImpactDashboard": ImpactDashboard_63d48dd2436ac6398e4f74aff1eb22de,
+  "/components/DispatchQueue/index.tsx#DispatchQueue": DispatchQueue_804e4b25d8769f3de62e14b7a2c60a79,
   "/components/ImpactDashboard/ReportView.tsx#ImpactReportView": ImpactReportView_d35edf474ca2904dc8b18b75d8f7bdce,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
