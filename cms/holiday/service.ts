@@ -2,7 +2,6 @@ import type { Payload, PayloadRequest } from 'payload'
 import { generateBookingCode } from '../booking/code.ts'
 import { BookingError } from '../booking/errors.ts'
 import { clientIp } from '../booking/http.ts'
-import { bookingStore } from '../booking/index.ts'
 import { type DocId, parseBody } from '../booking/schemas.ts'
 import { limitKey } from '../booking/service.ts'
 import { householdFromRequest } from '../households/token.ts'
@@ -24,7 +23,7 @@ export const holidayLimits = {
 const rateLimited = () => new BookingError('rate_limited', '操作太频繁，请稍后再试')
 
 async function enforce(payload: Payload, keys: { key: string; limit: number }[], now: Date) {
-  if (!(await bookingStore(payload).rateLimits.hit({ keys, windowSeconds: holidayLimits.windowSeconds }, now))) {
+  if (!(await holidayStore(payload).rateLimits.hit({ keys, windowSeconds: holidayLimits.windowSeconds }, now))) {
     throw rateLimited()
   }
 }

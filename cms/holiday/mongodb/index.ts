@@ -1,6 +1,7 @@
 import type { ClientSession, Model, Types } from 'mongoose'
 import type { Payload } from 'payload'
 import { type Doc, MongoConnection, objectId } from '../../booking/mongodb/connection.ts'
+import { MongoRateLimitStore } from '../../booking/mongodb/rateLimits.ts'
 import type { DocId } from '../../booking/schemas.ts'
 import type { Within } from '../../booking/store.ts'
 import {
@@ -39,8 +40,10 @@ const toRegistration = (doc: Doc | null): StoredRegistration | null =>
  */
 export class MongoHolidayStore implements HolidayStore {
   private readonly tx: MongoConnection
+  readonly rateLimits: MongoRateLimitStore
   constructor(private readonly payload: Payload) {
     this.tx = new MongoConnection(payload)
+    this.rateLimits = new MongoRateLimitStore(this.tx)
   }
 
   private model(slug: string): Model<Doc> {
@@ -329,7 +332,7 @@ export class MongoHolidayStore implements HolidayStore {
   async anonymise(endedBefore: Date, now: Date) {
     const ended = await this.sessionsModel.find({ endsAt: { $lt: endedBefore } }, { _id: 1 }).lean<Doc[]>()
     const { modifiedCount } = await this.registrations.updateMany(
-      { anonymisedAt: { $exists: false }, session: { $in: ended.map((s) => s._id) } },
+      { anonymisedAt: null, session: { $in: ended.map((s) => s._id) } },
       { $unset: { child: '', household: '' }, $set: { anonymisedAt: now } },
     )
     return modifiedCount

@@ -1,5 +1,6 @@
 import type { DocId } from '../../booking/schemas.ts'
 import { type Row, SqliteConnection } from '../../booking/sqlite/connection.ts'
+import { SqliteRateLimitStore } from '../../booking/sqlite/rateLimits.ts'
 import type {
   AttendanceWrite,
   ChildRow,
@@ -77,7 +78,10 @@ const INSERT_REGISTRATION = `
 
 /** Holiday registrations on SQLite, on a connection of their own (group-committed writes, see the booking store). */
 export class SqliteHolidayStore implements HolidayStore {
-  constructor(private readonly db: SqliteConnection) {}
+  readonly rateLimits: SqliteRateLimitStore
+  constructor(private readonly db: SqliteConnection) {
+    this.rateLimits = new SqliteRateLimitStore(db)
+  }
 
   install() {
     return this.db.write(() => {

@@ -1,5 +1,6 @@
 import type { DocId } from '../../booking/schemas.ts'
 import type { Within } from '../../booking/store.ts'
+import type { RateLimitStore } from '../../booking/stores/rateLimits.ts'
 import type { SessionCounts } from '../rules.ts'
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled'
@@ -66,6 +67,8 @@ export type AttendanceWrite = {
  */
 export interface HolidayStore {
   install(): Promise<void>
+  /** The shared rate-limit counters, on this store's connection (SQLite: its hits join the same group commits). */
+  rateLimits: RateLimitStore
   /** Sessions by id (public ones only: programme published). */
   sessions(ids: DocId[]): Promise<SessionRow[]>
   sessionsOfWave(waveId: DocId): Promise<SessionRow[]>
