@@ -3,6 +3,8 @@ import { Button, useConfig } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 import type { HolidayRosterRow } from '../../holiday/staff.ts'
 import { bookingCodeFromScan, request } from '../SessionRoster/api.ts'
+import { QrScanner, useQrScanSupport } from '../SessionRoster/QrScanner.tsx'
+import { stringsFor } from '../SessionRoster/strings.ts'
 import type { HolidayStrings } from './strings.ts'
 
 type DayRoster = {
@@ -18,8 +20,18 @@ const initialDay = (days: string[]) => {
   return days.includes(today) ? today : (days[0] ?? today)
 }
 
-export function HolidayRosterPanel({ sessionId, s }: { sessionId: number | string; s: HolidayStrings }) {
+export function HolidayRosterPanel({
+  sessionId,
+  s,
+  language,
+}: {
+  sessionId: number | string
+  s: HolidayStrings
+  language: string
+}) {
   const { config } = useConfig()
+  const canScan = useQrScanSupport()
+  const [scanning, setScanning] = useState(false)
   const base = `${config.routes.api}/holiday-sessions/${sessionId}`
   const [day, setDay] = useState<string | null>(null)
   const [roster, setRoster] = useState<DayRoster | null>(null)
@@ -58,11 +70,11 @@ export function HolidayRosterPanel({ sessionId, s }: { sessionId: number | strin
     await load(day)
   }
 
-  const checkIn = () =>
+  const checkIn = (scanned?: string) =>
     act(async () => {
       const answer = await request<{ checkedIn: HolidayRosterRow | null }>(`${base}/check-in`, {
         day,
-        code: bookingCodeFromScan(code),
+        code: bookingCodeFromScan(scanned ?? code),
       })
       setCode('')
       return s.checkedIn(answer.checkedIn?.childName ?? '')
@@ -113,7 +125,20 @@ export function HolidayRosterPanel({ sessionId, s }: { sessionId: number | strin
         <Button type="submit" buttonStyle="primary" size="small">
           {s.checkInButton}
         </Button>
+        {canScan && !scanning ? (
+          <Button buttonStyle="secondary" size="small" onClick={() => setScanning(true)}>
+            {stringsFor(language).scan}
+          </Button>
+        ) : null}
       </form>
+      {scanning ? (
+        <QrScanner
+          s={stringsFor(language)}
+          onCode={(scanned) => void checkIn(scanned)}
+          onError={(text) => setMessage({ ok: false, text })}
+          onClose={() => setScanning(false)}
+        />
+      ) : null}
       {message ? (
         <p role="status" className={message.ok ? 'holiday-roster__ok' : 'holiday-roster__error'}>
           {message.text}

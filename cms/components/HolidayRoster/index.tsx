@@ -31,7 +31,7 @@ export function HolidayRosterView() {
       {!userHasRole(user, 'coordinator') ? (
         <p>{s.noAccess}</p>
       ) : id === undefined || id === null ? null : (
-        <HolidayRosterPanel sessionId={id} s={s} />
+        <HolidayRosterPanel sessionId={id} s={s} language={i18n.language} />
       )}
     </Gutter>
   )
