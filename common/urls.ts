@@ -12,6 +12,11 @@ export const lecturersUrl = '/lecturers/'
 export const lecturerUrl = (slug: string) => `/lecturers/${slug}/`
 export const privacyUrl = '/privacy/'
 export const myBookingUrl = '/my-booking/'
+/** A session by invitation, booked through the link its requester shares (?session=…&invite=…). */
+export const courseInviteUrl = '/courses/invite/'
+/** A lecturer answers an offer (?t=…); a parent rates a session they attended (?code=…). */
+export const offerAnswerUrl = '/order/offer/'
+export const rateUrl = '/rate/'
 export const orderUrl = (courseCode?: string) =>
   courseCode ? `/order/?course=${encodeURIComponent(courseCode)}` : '/order/'
 export const orderTrackUrl = '/order/track/'

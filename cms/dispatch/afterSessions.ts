@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { rateUrl } from '../../common/urls.ts'
 import { env } from '../env.ts'
 import { applyTransition } from '../orders/transitions.ts'
 import type { Course } from '../payload-types.ts'
@@ -8,7 +9,7 @@ import { idOf, offerOf } from './offers.ts'
 import { renderRateInvite } from './templates.ts'
 
 /** The public page where a parent rates a session by booking code and phone. */
-export const rateLink = (code: string) => `${env().siteUrl}/rate/?code=${encodeURIComponent(code)}`
+export const rateLink = (code: string) => `${env().siteUrl}${rateUrl}?code=${encodeURIComponent(code)}`
 
 /**
  * After a session ends: its order (if any) is marked held, and every parent checked in is invited to rate it (the

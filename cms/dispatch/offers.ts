@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { ORDER_STATE_LABELS, type OrderState } from '../../common/orders/states.ts'
+import { offerAnswerUrl } from '../../common/urls.ts'
 import type { DocId } from '../booking/schemas.ts'
 import { env } from '../env.ts'
 import { OrderError } from '../orders/errors.ts'
@@ -103,7 +104,7 @@ const areaOf = (order: CourseOrder) => {
 }
 
 /** The public link a lecturer answers an offer through. */
-export const offerLink = (token: string) => `${env().siteUrl}/order/offer/?t=${encodeURIComponent(token)}`
+export const offerLink = (token: string) => `${env().siteUrl}${offerAnswerUrl}?t=${encodeURIComponent(token)}`
 
 export type SendOfferInput = {
   orderId: DocId

@@ -1,17 +1,17 @@
 import crypto from 'node:crypto'
 import type { Payload } from 'payload'
-import { courseUrl } from '../../common/urls.ts'
+import { courseInviteUrl } from '../../common/urls.ts'
 import type { DocId } from '../booking/schemas.ts'
 import { env } from '../env.ts'
-import type { Community, Course, CourseOrder, CourseSession } from '../payload-types.ts'
+import type { Community, CourseOrder, CourseSession } from '../payload-types.ts'
 import { commitmentStore } from './commitments/index.ts'
 import { asDispatch, idOf, offerOf } from './offers.ts'
 
 export const newInviteToken = () => crypto.randomBytes(16).toString('base64url')
 
-/** The link a requester shares in their parents' group: the course page, opened on this session with its token. */
-export function inviteLink(course: Pick<Course, 'slug'>, session: Pick<CourseSession, 'id'>, token: string) {
-  return `${env().siteUrl}${courseUrl(String(course.slug))}?session=${encodeURIComponent(String(session.id))}&invite=${encodeURIComponent(token)}`
+/** The link a requester shares in their parents' group: the invite page, opened on this session with its token. */
+export function inviteLink(session: Pick<CourseSession, 'id'>, token: string) {
+  return `${env().siteUrl}${courseInviteUrl}?session=${encodeURIComponent(String(session.id))}&invite=${encodeURIComponent(token)}`
 }
 
 /**

@@ -68,7 +68,7 @@ export async function dispatchView(payload: Payload, order: CourseOrder) {
           visibility: session.visibility ?? 'public',
           inviteLink:
             session.visibility === 'invitation' && session.inviteToken
-              ? inviteLink(course, session, session.inviteToken)
+              ? inviteLink(session, session.inviteToken)
               : null,
         }
       : null,

@@ -106,6 +106,13 @@ export const courseSchema = z.object({
   summary: z.string(),
   lecturers: refs,
   cover: uploadField,
+  /** Ratings (评单) so far; the course page shows the average from 5 on. */
+  ratingCount: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? 0),
+  ratingAverage: z.number().nullish(),
 })
 
 export const lecturerSchema = z.object({
@@ -256,6 +263,26 @@ export const holidaySessionSchema = z
   })
   .transform(({ code, ...s }) => ({ ...s, code, urlCode: code.toLowerCase() }))
 
+/**
+ * A published figures snapshot (impact-reports, /data/): its period, time and headline figures as frozen in the
+ * snapshot; the breakdowns beyond streets are for staff and are not stored for the site.
+ */
+const figureValues = z.record(z.string(), z.number().nullable())
+export const impactReportSchema = z.object({
+  id,
+  title: z.string(),
+  createdAt: dateTime,
+  figures: z.object({
+    version: z.literal(1),
+    period: z.object({ kind: z.string(), from: dateTime, to: dateTime, label: z.string(), key: z.string() }),
+    generatedAt: dateTime,
+    streets: z.array(z.string()).nullable(),
+    sources: z.object({ orders: z.boolean(), ratings: z.boolean(), holiday: z.boolean() }),
+    totals: figureValues,
+    breakdowns: z.object({ street: z.array(z.object({ key: z.string(), label: z.string(), values: figureValues })) }),
+  }),
+})
+
 /** The schemas by collection, for typing entries without Astro's generated types (see lib/content.ts). */
 export const schemas = {
   topics: topicSchema,
@@ -270,4 +297,5 @@ export const schemas = {
   'holiday-programmes': holidayProgrammeSchema,
   'holiday-waves': holidayWaveSchema,
   'holiday-sessions': holidaySessionSchema,
+  'impact-reports': impactReportSchema,
 }

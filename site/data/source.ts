@@ -120,10 +120,17 @@ async function* ofPublished(parent: string, key: string, collection: string, que
   }
 }
 
-/** Sessions parents can still come to: scheduled, starting after `now`, of a published course. */
+/** Sessions parents can still come to: scheduled, public, starting after `now`, of a published course. */
 export const listUpcomingSessions = (now: Date = new Date()) =>
   ofPublished('courses', 'course', 'course-sessions', {
-    where: { and: [{ status: { equals: 'scheduled' } }, { startsAt: { greater_than: now.toISOString() } }] },
+    where: {
+      and: [
+        { status: { equals: 'scheduled' } },
+        { startsAt: { greater_than: now.toISOString() } },
+        // Sessions by invitation are booked through their link only, never listed.
+        { or: [{ visibility: { equals: 'public' } }, { visibility: { exists: false } }] },
+      ],
+    },
     sort: 'startsAt',
     select: { title: false },
   })
@@ -135,6 +142,14 @@ export const listHolidayWaves = () =>
   ofPublished('holiday-programmes', 'programme', 'holiday-waves', queries.holidayWaves)
 export const listHolidaySessions = () =>
   ofPublished('holiday-programmes', 'programme', 'holiday-sessions', queries.holidaySessions)
+
+/** Figures snapshots staff published for /data/ (the page shows the latest). */
+export const listPublishedFigures = () =>
+  findAll('impact-reports', {
+    where: { published: { equals: true } },
+    sort: '-createdAt',
+    select: { title: true, createdAt: true, figures: true },
+  })
 
 export const getSiteSettings = () => findGlobal('site-settings', 1)
 export const getHome = () => findGlobal('home', 0)

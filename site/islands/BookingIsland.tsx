@@ -21,6 +21,8 @@ type Props = {
   sessions: BookableSession[]
   /** Where to look when no session of this course can be booked (the bookable courses). */
   elsewhere: string
+  /** A session by invitation: its link's token (cms/dispatch/sessions.ts). */
+  invite?: string
 }
 
 const ageOptions = ageBands.map((b) => ({
@@ -29,8 +31,8 @@ const ageOptions = ageBands.map((b) => ({
 }))
 const streetOptions = streets.map((street) => ({ value: street, label: street }))
 
-export default function BookingIsland({ course, sessions, elsewhere }: Props) {
-  const booking = useBooking(sessions)
+export default function BookingIsland({ course, sessions, elsewhere, invite }: Props) {
+  const booking = useBooking(sessions, invite)
   const { values, set, errors, selectedState, busy, refs } = booking
 
   if (booking.result) {

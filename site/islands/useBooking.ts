@@ -36,7 +36,8 @@ const initialValues = (sessions: BookableSession[]): BookingValues => {
   }
 }
 
-export function useBooking(sessions: BookableSession[]) {
+/** `invite`: the token of a session by invitation (its link's ?invite=), sent with every request about it. */
+export function useBooking(sessions: BookableSession[], invite?: string) {
   const [hydrated, setHydrated] = useState(false)
   const [live, setLive] = useState<Record<string, Availability>>({})
   const [values, setValues] = useState<BookingValues>(() => initialValues(sessions))
@@ -58,7 +59,10 @@ export function useBooking(sessions: BookableSession[]) {
   const refresh = (ids: string[]) =>
     Promise.all(
       ids.map(async (id) => {
-        const answer = await api<Availability>('GET', `/api/course-sessions/${encodeURIComponent(id)}/availability`)
+        const answer = await api<Availability>(
+          'GET',
+          `/api/course-sessions/${encodeURIComponent(id)}/availability${invite ? `?invite=${encodeURIComponent(invite)}` : ''}`,
+        )
         if (answer.ok) setLive((prev) => ({ ...prev, [id]: answer.data }))
       }),
     )
@@ -114,7 +118,11 @@ export function useBooking(sessions: BookableSession[]) {
 
     busyNow.current = true
     setBusy(true)
-    const answer = await api<BookedResult>('POST', '/api/bookings/book', { ...payload, idempotencyKey: key })
+    const answer = await api<BookedResult>('POST', '/api/bookings/book', {
+      ...payload,
+      ...(invite ? { invite } : {}),
+      idempotencyKey: key,
+    })
     busyNow.current = false
     setBusy(false)
 

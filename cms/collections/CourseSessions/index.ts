@@ -5,6 +5,7 @@ import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
 import { userHasRole } from '../../access/roles.ts'
 import { streetScoped } from '../../access/streetScope.ts'
 import { systemOnly } from '../../access/systemOnly.ts'
+import { invitationEndpoint } from '../../dispatch/invitation.ts'
 import { sessionDispatchFields } from '../../dispatch/sessionFields.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
@@ -67,7 +68,7 @@ export const CourseSessions: CollectionConfig = {
     update: streetScoped('venue.street'),
     delete: streetScoped('venue.street'),
   },
-  endpoints: [availabilityEndpoint, ...staffSessionEndpoints],
+  endpoints: [availabilityEndpoint, invitationEndpoint, ...staffSessionEndpoints],
   hooks: {
     beforeValidate: [completeBookingWindow],
     beforeChange: [setSessionTitle],
