@@ -47,6 +47,11 @@ type Slug =
   | 'verification-codes'
   | 'lecturer-commitments'
   | 'ratings'
+  | 'holiday-programmes'
+  | 'holiday-waves'
+  | 'holiday-sessions'
+  | 'holiday-registrations'
+  | 'holiday-attendance'
 
 /**
  * Who may do what. `read` means: the seeded document comes back (the *published* one for articles, families and
@@ -87,6 +92,13 @@ const EXPECTED: Record<Slug, Record<Op, Role[]>> = {
   // (parents) and the tracking page (requesters). Staff read both; nobody edits or deletes them.
   'lecturer-commitments': { create: nobody, read: coordinators, update: nobody, delete: nobody },
   ratings: { create: nobody, read: coordinators, update: nobody, delete: nobody },
+  // 无忧假期: staff run programmes, waves and sessions (published programmes are public); registrations come in
+  // through the household endpoints and attendance through the staff day roster, never through the collection API.
+  'holiday-programmes': { create: coordinators, read: everyone, update: coordinators, delete: coordinators },
+  'holiday-waves': { create: coordinators, read: everyone, update: coordinators, delete: coordinators },
+  'holiday-sessions': { create: coordinators, read: everyone, update: coordinators, delete: coordinators },
+  'holiday-registrations': { create: nobody, read: coordinators, update: nobody, delete: admins },
+  'holiday-attendance': { create: nobody, read: coordinators, update: nobody, delete: admins },
 }
 
 type GlobalOp = 'read' | 'update'
@@ -280,6 +292,56 @@ const SPECS: Record<Slug, Spec> = {
   ratings: {
     data: (n) => ({ course: fx.course, source: 'parent', score: 4, uniqueKey: `parent:access-${n}` }),
     patch: ['comment', (n) => `评价 ${n}`],
+  },
+  'holiday-programmes': {
+    data: (n) => ({ title: `访问测试假期 ${n}`, season: 'winter', year: 2027, _status: 'published' }),
+    patch: ['summary', (n) => `简介 ${n}`],
+  },
+  'holiday-waves': {
+    data: (n) => ({
+      programme: fx.read['holiday-programmes'],
+      name: `批次 ${n}`,
+      opensAt: future(1),
+      perChildCap: 2,
+      allocation: 'fcfs',
+    }),
+    patch: ['name', (n) => `新批次 ${n}`],
+  },
+  'holiday-sessions': {
+    data: (n) => ({
+      code: `ACH-${n}`,
+      title: `访问测试活动 ${n}`,
+      wave: fx.read['holiday-waves'],
+      venue: { street: '福田街道' },
+      days: [{ date: '2027-01-25', startTime: '09:00', endTime: '11:30' }],
+      gradeFrom: '一年级',
+      gradeTo: '六年级',
+      capacity: 30,
+      waitlistSize: 0,
+    }),
+    patch: ['summary', (n) => `简介 ${n}`],
+  },
+  'holiday-registrations': {
+    // Cancelled: an active one would hold the child's one seat in the session.
+    data: (n) => ({
+      code: `HR${String(n).padStart(6, '0')}`,
+      status: 'cancelled',
+      session: fx.read['holiday-sessions'],
+      wave: fx.read['holiday-waves'],
+      household: fx.read.households,
+      child: fx.read.children,
+      idempotencyKey: `access-holiday-${n}`,
+    }),
+    patch: ['cancelReason', (n) => `原因 ${n}`],
+  },
+  'holiday-attendance': {
+    data: (n) => ({
+      registration: fx.read['holiday-registrations'],
+      session: fx.read['holiday-sessions'],
+      day: `2027-01-${String((n % 28) + 1).padStart(2, '0')}-${n}`,
+      status: 'present',
+    }),
+    patch: ['status', () => 'absent'],
   },
 }
 
