@@ -15,6 +15,14 @@ export async function lotteryInfo(payload: Payload, waveId: DocId, now = new Dat
     now.getTime() < entryWindow(wave).closesAt
       ? await ensureCommitment(payload, wave, now)
       : await drawOf(payload, wave.id)
+  const sessions = await payload.find({
+    collection: 'holiday-sessions',
+    where: { and: [{ wave: { equals: wave.id } }, { status: { equals: 'scheduled' } }] },
+    sort: 'code',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   const { totalDocs: entries } = await payload.count({
     collection: 'lottery-entries',
     where: { wave: { equals: wave.id } },
@@ -47,6 +55,15 @@ export async function lotteryInfo(payload: Payload, waveId: DocId, now = new Dat
           drawnAt: draw.drawnAt ?? null,
         }
       : null,
+    sessions: sessions.docs.map((s) => ({
+      id: s.id,
+      code: s.code,
+      title: s.title,
+      street: s.venue.street,
+      gradeFrom: s.gradeFrom ?? null,
+      gradeTo: s.gradeTo ?? null,
+      capacity: s.capacity,
+    })),
     entries,
   }
 }
