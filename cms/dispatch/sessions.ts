@@ -29,7 +29,7 @@ export async function createSessionForOrder(payload: Payload, orderRef: CourseOr
   })
   const existing = idOf(asDispatch(order).session)
   if (existing) return payload.findByID({ collection: 'course-sessions', id: existing as number, overrideAccess: true })
-  if (!['scheduled', 'held'].includes(order.state)) return undefined
+  if (!['scheduled', 'held', 'closed'].includes(order.state)) return undefined
   const offer = offerOf(order)
   if (offer.status !== 'accepted' || !offer.startsAt || !offer.endsAt) return undefined
   const visibility = asDispatch(order).visibility ?? 'invitation'
