@@ -82,7 +82,8 @@ beforeAll(async () => {
   })
   const { token } = await ctx.payload.login({ collection: 'users', data: { email, password: 'staff-password-1' } })
   authorization = `JWT ${token}`
-})
+  // Two server processes take a while to start on a busy machine.
+}, 300_000)
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()))
   await ctx?.close()
@@ -131,5 +132,5 @@ describe('one lecturer, overlapping offers from two processes at once', () => {
     expect(String((offered[0] as unknown as { offer: { commitment: number } }).offer.commitment)).toBe(
       String(active[0]!.id),
     )
-  })
+  }, 300_000)
 })
