@@ -32,7 +32,7 @@ import {
   type TrackInput,
   trackInput,
 } from './schemas.ts'
-import { applyTransition } from './transitions.ts'
+import { applyTransition, recordSubmitted } from './transitions.ts'
 import { firstResponseDue } from './workingDays.ts'
 
 /** Request budgets per client address and per phone number (shared by all processes through the database). */
@@ -169,19 +169,7 @@ export async function submitOrder(
           firstResponseDueAt: dueAt.toISOString(),
         },
       })
-      await payload.create({
-        collection: 'order-events',
-        overrideAccess: true,
-        depth: 0,
-        data: {
-          order: order.id,
-          at: now.toISOString(),
-          toState: 'submitted',
-          action: 'submit',
-          actorKind: 'requester',
-          actorName: input.contactName,
-        },
-      })
+      await recordSubmitted(payload, order.id, now, input.contactName)
       return answer(order, 201)
     } catch (error) {
       // A concurrent request with the same key, or (rarely) a code drawn twice: answer the first, or draw again.
@@ -370,7 +358,7 @@ export async function requesterRate(body: unknown, { payload, ip, now = new Date
     )
   } catch (error) {
     // Staff closed the order at the same moment: the rating stands, the order is closed either way.
-    if ((error as OrderError).code === 'conflict') return trackView(payload, order)
+    if ((error as { code?: string }).code === 'conflict') return trackView(payload, order)
     throw error
   }
 }

@@ -52,6 +52,22 @@ function checkReason(action: OrderAction, reason: string | undefined): string | 
   return text
 }
 
+/** The first event of every order (提交点单), written when it is created. */
+export const recordSubmitted = (payload: Payload, orderId: DocId, at: Date, contactName: string) =>
+  payload.create({
+    collection: 'order-events',
+    overrideAccess: true,
+    depth: 0,
+    data: {
+      order: orderId as number,
+      at: at.toISOString(),
+      toState: 'submitted',
+      action: 'submit',
+      actorKind: 'requester',
+      actorName: contactName,
+    },
+  })
+
 export async function loadOrder(payload: Payload, id: DocId): Promise<CourseOrder> {
   const order = await payload
     .findByID({ collection: 'course-orders', id: id as number, depth: 0, overrideAccess: true, disableErrors: true })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { generateBookingCode } from '../../cms/booking/code.ts'
 import { phoneHash } from '../../cms/orders/service.ts'
-import { applyTransition, type OrderActor } from '../../cms/orders/transitions.ts'
+import { applyTransition, type OrderActor, recordSubmitted } from '../../cms/orders/transitions.ts'
 import { firstResponseDue } from '../../cms/orders/workingDays.ts'
 import type { Community, Course } from '../../cms/payload-types.ts'
 import type { OrganisationType } from '../../common/orders/fields.ts'
@@ -329,18 +329,7 @@ export const sampleOrders: ContentMigration = {
           createdAt: submittedAt.toISOString(),
         } as never,
       })
-      await payload.create({
-        collection: 'order-events',
-        overrideAccess: true,
-        data: {
-          order: order.id,
-          at: submittedAt.toISOString(),
-          toState: 'submitted',
-          action: 'submit',
-          actorKind: 'requester',
-          actorName: contactName,
-        },
-      })
+      await recordSubmitted(payload, order.id, submittedAt, contactName)
       for (const [action, actor, hours, reason] of plan.steps) {
         await applyTransition(payload, {
           orderId: order.id,

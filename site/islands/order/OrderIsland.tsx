@@ -31,6 +31,41 @@ import '../booking.css'
 import './order.css'
 
 export type OrderCourse = { id: string; code: string; title: string }
+
+type ChipsProps = {
+  field: OrderFormField
+  legend: string
+  errors: OrderErrors
+  options: readonly { value: string; label: string }[]
+} & ({ value: string; onChange: (value: string) => void } | { value: string[]; onChange: (value: string[]) => void })
+
+/** Choices as large tappable chips: radios for one value, checkboxes for a list. */
+function Chips({ field, legend, errors, options, value, onChange }: ChipsProps) {
+  const many = Array.isArray(value)
+  const toggle = (option: string, on: boolean) => {
+    if (!Array.isArray(value)) return (onChange as (v: string) => void)(option)
+    ;(onChange as (v: string[]) => void)(on ? [...value, option] : value.filter((v) => v !== option))
+  }
+  return (
+    <Group legend={legend} describedBy={describedBy(errors, field)}>
+      <div className="bk-choices od-chips" id={fieldId(field)} tabIndex={-1}>
+        {options.map((o) => (
+          <label key={o.value} className="bk-choice">
+            <input
+              type={many ? 'checkbox' : 'radio'}
+              name={field}
+              value={o.value}
+              checked={many ? value.includes(o.value) : value === o.value}
+              onChange={(e) => toggle(o.value, e.currentTarget.checked)}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError errors={errors} field={field} />
+    </Group>
+  )
+}
 type Submitted = { code: string; stateLabel: string; firstResponseDueAt: string }
 
 export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
@@ -138,6 +173,13 @@ export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
   const today = todayInBeijing()
   const communities = communitiesOf(options, values.street)
   const modes = options && options !== 'failed' ? options.interactionModes : []
+  /** The props every single-value field takes: its name, value, change handler and the form's errors. */
+  const bind = (field: Exclude<OrderFormField, 'audience' | 'windows' | 'consent'>) => ({
+    field,
+    value: values[field],
+    onChange: (v: string) => set(field, v),
+    errors,
+  })
   const check = (field: OrderFormField) => ({
     'aria-invalid': errors[field] ? true : undefined,
     'aria-describedby': describedBy(errors, field),
@@ -154,85 +196,35 @@ export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
         <fieldset className="bk-fieldset" disabled={!hydrated}>
           <legend className="visually-hidden">点单信息</legend>
           <SelectField
-            field="course"
+            {...bind('course')}
             label="课程"
-            value={values.course}
-            onChange={(v) => set('course', v)}
-            errors={errors}
             options={courses.map((c) => ({ value: c.id, label: `${c.code} ${c.title}` }))}
           />
-          <Group legend="单位类型" describedBy={describedBy(errors, 'organisationType')}>
-            <div className="bk-choices od-chips" id={fieldId('organisationType')} tabIndex={-1}>
-              {organisationTypes.map((o) => (
-                <label key={o.value} className="bk-choice">
-                  <input
-                    type="radio"
-                    name="organisationType"
-                    value={o.value}
-                    checked={values.organisationType === o.value}
-                    onChange={() => set('organisationType', o.value)}
-                  />
-                  {o.label}
-                </label>
-              ))}
-            </div>
-            <FieldError errors={errors} field="organisationType" />
-          </Group>
+          <Chips {...bind('organisationType')} legend="单位类型" options={organisationTypes} />
           <TextField
-            field="organisationName"
+            {...bind('organisationName')}
             label="单位名称"
-            value={values.organisationName}
-            onChange={(v) => set('organisationName', v)}
-            errors={errors}
             type="text"
             maxLength={f.organisationName.maxLength}
             autoComplete="organization"
           />
+          <SelectField {...bind('street')} label="所在街道" options={streets.map((s) => ({ value: s, label: s }))} />
           <SelectField
-            field="street"
-            label="所在街道"
-            value={values.street}
-            onChange={(v) => set('street', v)}
-            errors={errors}
-            options={streets.map((s) => ({ value: s, label: s }))}
-          />
-          <SelectField
-            field="community"
+            {...bind('community')}
             label="所在社区"
-            value={values.community}
-            onChange={(v) => set('community', v)}
-            errors={errors}
             options={communities.map((c) => ({ value: String(c.id), label: c.name }))}
           />
-          <Group legend="听课对象（可多选）" describedBy={describedBy(errors, 'audience')}>
-            <div className="bk-choices od-chips" id={fieldId('audience')} tabIndex={-1}>
-              {ageBands.map((b) => (
-                <label key={b.value} className="bk-choice">
-                  <input
-                    type="checkbox"
-                    value={b.value}
-                    checked={values.audience.includes(b.value)}
-                    onChange={(e) =>
-                      set(
-                        'audience',
-                        e.currentTarget.checked
-                          ? [...values.audience, b.value]
-                          : values.audience.filter((a) => a !== b.value),
-                      )
-                    }
-                  />
-                  {b.label.zh}
-                </label>
-              ))}
-            </div>
-            <FieldError errors={errors} field="audience" />
-          </Group>
-          <TextField
-            field="headcount"
-            label="预计人数"
-            value={values.headcount}
-            onChange={(v) => set('headcount', v)}
+          <Chips
+            field="audience"
+            legend="听课对象（可多选）"
             errors={errors}
+            options={ageBands.map((b) => ({ value: b.value, label: b.label.zh }))}
+            value={values.audience}
+            onChange={(v: string[]) => set('audience', v)}
+          />
+          <TextField
+            {...bind('headcount')}
+            label="预计人数"
             type="number"
             inputMode="numeric"
             min={String(f.headcount.min)}
@@ -249,97 +241,54 @@ export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: three fixed slots, never reordered
                 <div className="od-window" key={i}>
                   <span className="od-window__label">时间段 {i + 1}</span>
-                  <label>
-                    从
-                    <input
-                      type="date"
-                      className="bk-input text-input"
-                      data-testid={`window-${i}-from`}
-                      min={addDays(today, 1)}
-                      value={w.from}
-                      onInput={(e) => setWindow(i, 'from', e.currentTarget.value)}
-                      {...check('windows')}
-                    />
-                  </label>
-                  <label>
-                    至
-                    <input
-                      type="date"
-                      className="bk-input text-input"
-                      data-testid={`window-${i}-to`}
-                      min={w.from || addDays(today, 1)}
-                      value={w.to}
-                      onInput={(e) => setWindow(i, 'to', e.currentTarget.value)}
-                      {...check('windows')}
-                    />
-                  </label>
+                  {(['from', 'to'] as const).map((part) => (
+                    <label key={part}>
+                      {part === 'from' ? '从' : '至'}
+                      <input
+                        type="date"
+                        className="bk-input text-input"
+                        data-testid={`window-${i}-${part}`}
+                        min={part === 'to' && w.from ? w.from : addDays(today, 1)}
+                        value={w[part]}
+                        onInput={(e) => setWindow(i, part, e.currentTarget.value)}
+                        {...check('windows')}
+                      />
+                    </label>
+                  ))}
                 </div>
               ))}
             </div>
             <FieldError errors={errors} field="windows" />
           </Group>
-          <Group legend="活动形式" describedBy={describedBy(errors, 'format')}>
-            <div className="bk-choices od-chips" id={fieldId('format')} tabIndex={-1}>
-              {courseFormats.map((o) => (
-                <label key={o.value} className="bk-choice">
-                  <input
-                    type="radio"
-                    name="format"
-                    value={o.value}
-                    checked={values.format === o.value}
-                    onChange={() => set('format', o.value)}
-                  />
-                  {o.label.zh}
-                </label>
-              ))}
-            </div>
-            <FieldError errors={errors} field="format" />
-          </Group>
+          <Chips
+            {...bind('format')}
+            legend="活动形式"
+            options={courseFormats.map((o) => ({ value: o.value, label: o.label.zh }))}
+          />
           {values.format === 'offline' && (
             <TextField
-              field="venueAddress"
+              {...bind('venueAddress')}
               label="场地地址"
-              value={values.venueAddress}
-              onChange={(v) => set('venueAddress', v)}
-              errors={errors}
               type="text"
               maxLength={f.venueAddress.maxLength}
               hint="如：××社区党群服务中心 3 楼多功能厅"
             />
           )}
-          <Group legend="互动形式" describedBy={describedBy(errors, 'interactionMode')}>
-            <div className="bk-choices od-chips" id={fieldId('interactionMode')} tabIndex={-1}>
-              {modes.map((m) => (
-                <label key={m.id} className="bk-choice">
-                  <input
-                    type="radio"
-                    name="interactionMode"
-                    value={String(m.id)}
-                    checked={values.interactionMode === String(m.id)}
-                    onChange={() => set('interactionMode', String(m.id))}
-                  />
-                  {m.name}
-                </label>
-              ))}
-            </div>
-            <FieldError errors={errors} field="interactionMode" />
-          </Group>
+          <Chips
+            {...bind('interactionMode')}
+            legend="互动形式"
+            options={modes.map((m) => ({ value: String(m.id), label: m.name }))}
+          />
           <TextField
-            field="contactName"
+            {...bind('contactName')}
             label="联系人"
-            value={values.contactName}
-            onChange={(v) => set('contactName', v)}
-            errors={errors}
             type="text"
             maxLength={f.contactName.maxLength}
             autoComplete="name"
           />
           <TextField
-            field="contactPhone"
+            {...bind('contactPhone')}
             label="联系人手机号"
-            value={values.contactPhone}
-            onChange={(v) => set('contactPhone', v)}
-            errors={errors}
             type="tel"
             inputMode="tel"
             autoComplete="tel"

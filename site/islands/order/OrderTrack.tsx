@@ -4,7 +4,7 @@
  * confirm or ask to change an offered date, withdraw before the date is fixed, cancel a fixed one.
  * The phone never goes into a URL; `?code=` prefills the code (the order confirmation links here).
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import type { TrackView } from '../../../cms/orders/service.ts'
 import { CODE_LENGTH, isBookingCode, normaliseBookingCode, spacedCode } from '../../../common/booking/code.ts'
 import { formatDate } from '../../../common/dates.ts'
@@ -105,6 +105,22 @@ function ReasonForm({
         )}
       </div>
     </form>
+  )
+}
+
+/** Label–value rows; rows without a value are left out. */
+function Facts({ rows }: { rows: [label: string, value: ReactNode][] }) {
+  return (
+    <dl className="bk-summary">
+      {rows
+        .filter(([, value]) => value !== undefined && value !== null && value !== '')
+        .map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
   )
 }
 
@@ -335,26 +351,13 @@ export default function OrderTrack() {
           <div className="od-panel">
             <h3>请确认送课安排</h3>
             {view.offer ? (
-              <dl className="bk-summary">
-                {view.offer.lecturer && (
-                  <div>
-                    <dt>讲师</dt>
-                    <dd>{view.offer.lecturer}</dd>
-                  </div>
-                )}
-                {view.offer.startsAt && (
-                  <div>
-                    <dt>时间</dt>
-                    <dd>{sessionTime(view.offer.startsAt, view.offer.endsAt)}</dd>
-                  </div>
-                )}
-                {view.offer.place && (
-                  <div>
-                    <dt>地点</dt>
-                    <dd>{view.offer.place}</dd>
-                  </div>
-                )}
-              </dl>
+              <Facts
+                rows={[
+                  ['讲师', view.offer.lecturer],
+                  ['时间', view.offer.startsAt && sessionTime(view.offer.startsAt, view.offer.endsAt)],
+                  ['地点', view.offer.place],
+                ]}
+              />
             ) : (
               <p>区妇联已安排讲师，详细时间将电话告知。</p>
             )}
@@ -388,24 +391,13 @@ export default function OrderTrack() {
         {view.session && (
           <div className="od-panel">
             <h3>活动安排</h3>
-            <dl className="bk-summary">
-              {view.session.startsAt && (
-                <div>
-                  <dt>时间</dt>
-                  <dd>{sessionTime(view.session.startsAt, view.session.endsAt)}</dd>
-                </div>
-              )}
-              {view.session.place && (
-                <div>
-                  <dt>地点</dt>
-                  <dd>{view.session.place}</dd>
-                </div>
-              )}
-              <div>
-                <dt>已报名</dt>
-                <dd>{view.session.rosterCount ?? 0} 人</dd>
-              </div>
-            </dl>
+            <Facts
+              rows={[
+                ['时间', view.session.startsAt && sessionTime(view.session.startsAt, view.session.endsAt)],
+                ['地点', view.session.place],
+                ['已报名', `${view.session.rosterCount ?? 0} 人`],
+              ]}
+            />
             {view.session.link && (
               <p>
                 <a href={view.session.link}>查看课程页面与报名情况</a>
