@@ -7,7 +7,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { formatDateTime } from '../../../common/dates.ts'
 import { streets } from '../../../common/district.ts'
 import { LOTTERY_FILES, lotteryFilesPath, lotteryVerifyUrl } from '../../../common/lottery/urls.ts'
-import { type HouseholdChild, useHousehold, VerifyPhone } from '../household/index.ts'
+import { ChildrenEditor, type HouseholdChild, useHousehold, VerifyPhone } from '../household/index.ts'
 import { waveFromLocation } from './files.ts'
 import {
   type LotteryInfo,
@@ -154,7 +154,12 @@ function MyEntries({ info }: { info: LotteryInfo }) {
     <section className="lt">
       <h2>我家的摇号报名</h2>
       {message && <p role="status">{message}</p>}
-      {children.length === 0 && <p>请先在“无忧假期”报名页添加孩子信息。</p>}
+      {phase === 'entry' && (
+        <details open={children.length === 0}>
+          <summary>添加或修改孩子信息</summary>
+          <ChildrenEditor />
+        </details>
+      )}
       {children.map((child) => {
         const entry = entries?.find((e) => String(e.child) === String(child.id))
         const key = String(child.id)
