@@ -2,7 +2,7 @@
  * '我的社区也想听' on a course page: a parent names their street and community (and phone, one signal per phone per
  * course) so the federation sees where a course is wanted. Closed until tapped; the community list loads then.
  */
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import { streets } from '../../../common/district.ts'
 import { orderFields } from '../../../common/orders/fields.ts'
 import { normalisePhone } from '../../../common/phone.ts'
@@ -17,6 +17,9 @@ type Field = 'street' | 'community' | 'phone'
 
 export default function WantToHear({ courseId }: { courseId: string }) {
   const [open, setOpen] = useState(false)
+  // Until the island runs, the button (rendered at build time) could not open anything.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
   const [street, setStreet] = useState('')
   const [community, setCommunity] = useState('')
   const [phone, setPhone] = useState('')
@@ -69,7 +72,13 @@ export default function WantToHear({ courseId }: { courseId: string }) {
   if (!open) {
     return (
       <p className="od-want">
-        <button type="button" className="bk-button" onClick={() => setOpen(true)} aria-expanded="false">
+        <button
+          type="button"
+          className="bk-button"
+          disabled={!hydrated}
+          onClick={() => setOpen(true)}
+          aria-expanded="false"
+        >
           我的社区也想听
         </button>
       </p>
