@@ -20,6 +20,8 @@ export const e2eSmsEnv = {
   SMS_TEMPLATE_WAITLISTED: '900003',
   SMS_TEMPLATE_PROMOTED: '900004',
   SMS_TEMPLATE_CANCELLED: '900005',
+  SMS_TEMPLATE_OFFER: '900006',
+  SMS_TEMPLATE_RATE: '900007',
 }
 
 /** The code of the latest verification SMS to `phone` (11 digits), waiting up to `timeoutMs` for it to arrive. */
@@ -44,3 +46,19 @@ export async function latestSmsCode(phone: string, { after = 0, timeoutMs = 10_0
 export const ownClientAddress = () => ({
   'x-forwarded-for': `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`,
 })
+
+/** The link in the latest SMS of `template` to `phone` (an offer to a lecturer, a rating invitation), waiting for it. */
+export async function latestSmsLink(phone: string, template: string, { timeoutMs = 15_000 } = {}): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${E2E_SMS_PORT}/messages?phone=${phone}`)
+    const messages = (await response.json()) as { template: string; params: string[] }[]
+    const link = messages
+      .filter((m) => m.template === template)
+      .at(-1)
+      ?.params.find((p) => /^https?:\/\//.test(p))
+    if (link) return link
+    if (Date.now() > deadline) throw new Error(`no SMS ${template} to ${phone}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { afterSessionsEnded } from '../../cms/dispatch/afterSessions.ts'
 import { shanghai, shanghaiInstant } from '../../cms/dispatch/matching.ts'
 import { expireOffers } from '../../cms/dispatch/offers.ts'
+import { ratingSummary } from '../../cms/dispatch/ratingSummary.ts'
 import { recordRequesterRating } from '../../cms/dispatch/ratings.ts'
 import { createSessionForOrder } from '../../cms/dispatch/sessions.ts'
 import { purgePersonalData } from '../../cms/jobs/purgePersonalData.ts'
@@ -418,6 +419,10 @@ describe('ratings', () => {
     expect(twice.status).toBe(409)
     const course = await ctx.payload.findByID({ collection: 'courses', id: ratedCourse, depth: 0 })
     expect(course).toMatchObject({ ratingCount: 5, ratingAverage: 4.6 })
+    // Staff see it per course (and per session).
+    const summary = await ratingSummary(ctx.payload)
+    expect(summary.courses.find((g) => g.key === String(ratedCourse))).toMatchObject({ count: 5, average: 4.6 })
+    expect(summary.sessions.find((g) => g.key === String(session.id))).toMatchObject({ count: 5 })
 
     const before = await ctx.payload.count({ collection: 'ratings', where: { session: { equals: session.id } } })
     expect(await purgePersonalData(ctx.payload)).toBeGreaterThanOrEqual(5)

@@ -17,6 +17,8 @@ export const Ratings: CollectionConfig = {
     group: t('点单送课', 'Course orders'),
     defaultColumns: ['course', 'session', 'lecturer', 'source', 'score', 'comment', 'createdAt'],
     listSearchableFields: ['comment'],
+    // Count and average per course, lecturer and session (cms/components/RatingSummary).
+    components: { beforeList: ['/components/RatingSummary/index.tsx#RatingSummary'] },
   },
   defaultSort: '-createdAt',
   access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },

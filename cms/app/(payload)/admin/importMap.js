@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SessionRosterView as SessionRosterView_36225140e7ec330eb64aef2310b1ce72 } from '../../../components/SessionRoster/index.tsx'
+import { RatingSummary as RatingSummary_bbbfcacf4f1cbfb47822fe86b62c62b3 } from '../../../components/RatingSummary/index.tsx'
 import { OrderActions as OrderActions_19d76752117dfa9e6154f8d1041c604e } from '../../../components/OrderActions/index.tsx'
 import { OrderDispatch as OrderDispatch_5758ed4b90de7724b8edc70ebbef0f65 } from '../../../components/OrderDispatch/index.tsx'
 import { DemandCounts as DemandCounts_f67b1b836914e5479c10f21f15c91e64 } from '../../../components/DemandCounts/index.tsx'
@@ -64,6 +65,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SessionRoster/index.tsx#SessionRosterView": SessionRosterView_36225140e7ec330eb64aef2310b1ce72,
+  "/components/RatingSummary/index.tsx#RatingSummary": RatingSummary_bbbfcacf4f1cbfb47822fe86b62c62b3,
   "/components/OrderActions/index.tsx#OrderActions": OrderActions_19d76752117dfa9e6154f8d1041c604e,
   "/components/OrderDispatch/index.tsx#OrderDispatch": OrderDispatch_5758ed4b90de7724b8edc70ebbef0f65,
   "/components/DemandCounts/index.tsx#DemandCounts": DemandCounts_f67b1b836914e5479c10f21f15c91e64,
