@@ -76,20 +76,33 @@ function compress(state: Uint32Array, data: Uint8Array, offset: number, blocks: 
 /** Hashes `data` continuing from `state` after `prefixBytes` bytes already mixed in (whole blocks). */
 function finish(start: ArrayLike<number>, prefixBytes: number, data: Uint8Array): Uint8Array {
   const state = new Uint32Array(start)
-  const whole = Math.floor(data.length / 64)
+  const whole = data.length >>> 6
   compress(state, data, 0, whole)
   const rest = data.length - whole * 64
   const tail = new Uint8Array(rest < 56 ? 64 : 128)
-  tail.set(data.subarray(whole * 64))
+  for (let i = 0; i < rest; i++) tail[i] = data[whole * 64 + i] as number
   tail[rest] = 0x80
   const bits = (prefixBytes + data.length) * 8
-  const view = new DataView(tail.buffer)
-  view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000))
-  view.setUint32(tail.length - 4, bits >>> 0)
-  compress(state, tail, 0, tail.length / 64)
+  const high = Math.floor(bits / 0x100000000)
+  const low = bits >>> 0
+  const end = tail.length
+  tail[end - 8] = high >>> 24
+  tail[end - 7] = (high >>> 16) & 0xff
+  tail[end - 6] = (high >>> 8) & 0xff
+  tail[end - 5] = high & 0xff
+  tail[end - 4] = low >>> 24
+  tail[end - 3] = (low >>> 16) & 0xff
+  tail[end - 2] = (low >>> 8) & 0xff
+  tail[end - 1] = low & 0xff
+  compress(state, tail, 0, end >>> 6)
   const out = new Uint8Array(32)
-  const outView = new DataView(out.buffer)
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, state[i] as number)
+  for (let i = 0; i < 8; i++) {
+    const word = state[i] as number
+    out[i * 4] = word >>> 24
+    out[i * 4 + 1] = (word >>> 16) & 0xff
+    out[i * 4 + 2] = (word >>> 8) & 0xff
+    out[i * 4 + 3] = word & 0xff
+  }
   return out
 }
 

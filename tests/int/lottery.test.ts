@@ -345,3 +345,31 @@ describe('the draw on the server', () => {
       expect(kinds).toContain(kind)
   })
 })
+
+describe('lottery collections through the REST API', () => {
+  it('nobody writes them, the public reads nothing, staff never see the secret before the draw', async () => {
+    const { wave, sessions } = await lotteryWaveWithSessions([1])
+    const h = await createHousehold(ctx.payload, 1)
+    await enter(h.token, { wave: wave.id, child: h.children[0]?.id, street: '福田街道', choices: [sessions[0]?.id] })
+    await ctx.payload.create({
+      collection: 'users',
+      data: { name: '协调员', email: `c${wave.id}@lottery.test`, password: 'staff-password-1', roles: ['coordinator'] },
+      overrideAccess: true,
+    })
+    const { token } = await ctx.payload.login({
+      collection: 'users',
+      data: { email: `c${wave.id}@lottery.test`, password: 'staff-password-1' },
+    })
+    const staff = { authorization: `JWT ${token}` }
+    for (const slug of ['lottery-entries', 'lottery-draws', 'lottery-offers', 'lottery-events']) {
+      const anonymous = await api('GET', `/api/${slug}?limit=5`)
+      expect(anonymous.json?.docs ?? [], slug).toEqual([])
+      const created = await api('POST', `/api/${slug}`, { wave: wave.id }, { headers: staff })
+      expect(created.status, slug).toBe(403)
+    }
+    const draws = await api('GET', `/api/lottery-draws?where[wave][equals]=${wave.id}`, undefined, { headers: staff })
+    expect(draws.json.docs).toHaveLength(1)
+    expect(draws.json.docs[0]).not.toHaveProperty('secret')
+    expect(draws.json.docs[0].commitment).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
