@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Field } from 'payload'
 import { t } from '../../common/i18n.ts'
 import { fieldHasRole } from '../access/hasRole.ts'
@@ -31,6 +32,15 @@ export const sessionDispatchFields: Field[] = [
     index: true,
     label: t('邀请码', 'Invite token'),
     access: { read: fieldHasRole('coordinator'), create: systemOnly, update: systemOnly },
+    // A session made (or switched to) by invitation in the admin gets its token here.
+    hooks: {
+      beforeChange: [
+        ({ value, siblingData, originalDoc }) =>
+          value ||
+          (originalDoc as { inviteToken?: string } | undefined)?.inviteToken ||
+          (siblingData?.visibility === 'invitation' ? randomBytes(16).toString('base64url') : value),
+      ],
+    },
     admin: {
       position: 'sidebar',
       readOnly: true,

@@ -337,6 +337,19 @@ describe('invitation sessions', () => {
     expect((await api('GET', `/api/course-sessions/${sessionId}/availability`)).status).toBe(404)
   })
 
+  it('gets a token when a coordinator switches a session to invitation in the admin', async () => {
+    const session = await createSession(ctx.payload, { capacity: 5 })
+    await ctx.payload.update({
+      collection: 'course-sessions',
+      id: session.id,
+      data: { visibility: 'invitation' } as never,
+    })
+    const stored = (await ctx.payload.findByID({ collection: 'course-sessions', id: session.id })) as unknown as {
+      inviteToken?: string
+    }
+    expect(stored.inviteToken).toMatch(/^[A-Za-z0-9_-]{16,}$/)
+  })
+
   it('is bookable only with its invite token', async () => {
     const without = await api('POST', '/api/bookings/book', bookingBody(sessionId))
     expect(without.status).toBe(404)
