@@ -1,5 +1,6 @@
-/** npm run bench -- [booking] [lottery] [site]: prints measured figures, and ratios against a baseline run in the same process. */
+/** npm run bench -- [booking] [lottery] [site] [impact]: prints measured figures, and ratios against a baseline run in the same process. */
 import { benchBooking } from './booking.ts'
+import { benchImpact } from './impact.ts'
 import { benchLottery } from './lottery.ts'
 import { benchOpening } from './opening.ts'
 import { benchSite } from './site.ts'
@@ -9,6 +10,7 @@ const benches: Record<string, () => Promise<void>> = {
   opening: benchOpening,
   lottery: benchLottery,
   site: benchSite,
+  impact: benchImpact,
 }
 
 const wanted = process.argv.slice(2)

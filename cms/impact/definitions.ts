@@ -50,10 +50,21 @@ const HOLDS_SEAT = new Set(['confirmed', 'attended', 'no-show'])
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 const sum = <T>(rows: readonly T[], value: (row: T) => number) => rows.reduce((n, r) => n + value(r), 0)
 
-/** Sessions with at least one check-in, by id. */
-function heldSessionIds(f: Facts): Set<string> {
-  return new Set(f.bookings.filter((b) => b.status === 'attended').map((b) => b.session))
+/** A value derived from one set of facts, computed once however many figures ask for it. */
+const derived = <T>(compute: (f: Facts) => T) => {
+  const cache = new WeakMap<Facts, T>()
+  return (f: Facts): T => {
+    let value = cache.get(f)
+    if (value === undefined) {
+      value = compute(f)
+      cache.set(f, value)
+    }
+    return value
+  }
 }
+
+/** Sessions with at least one check-in, by id. */
+const heldSessionIds = derived((f) => new Set(f.bookings.filter((b) => b.status === 'attended').map((b) => b.session)))
 /** Bookings of held sessions (where attendance and no-shows mean something). */
 const bookingsOfHeld = (f: Facts): LectureBooking[] => {
   const held = heldSessionIds(f)
@@ -65,7 +76,8 @@ const seats = (rows: LectureBooking[], status: (s: string) => boolean) =>
     (b) => b.attendees,
   )
 const sessionsById = (f: Facts) => new Map<string, LectureSession>(f.sessions.map((s) => [s.id, s]))
-const heldHolidaySessionIds = (f: Facts) => new Set(f.holidayAttendance.filter((a) => a.present).map((a) => a.session))
+const presentChildren = derived((f) => f.holidayAttendance.filter((a) => a.present))
+const heldHolidaySessionIds = derived((f) => new Set(presentChildren(f).map((a) => a.session)))
 const reached = (f: Facts, state: string) => f.orders.filter((o) => o.reached.includes(state)).length
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -286,7 +298,7 @@ export const figures = {
     dims: PLACE_AND_MONTH,
     identifying: true,
     source: 'holiday',
-    compute: (f) => f.holidayAttendance.filter((a) => a.present).length,
+    compute: (f) => presentChildren(f).length,
   },
   holidayHouseholds: {
     label: '无忧假期覆盖家庭数',

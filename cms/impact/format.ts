@@ -32,10 +32,10 @@ export function cellValue(key: FigureKey, value: number | null | undefined, inCe
   return value
 }
 
-const n = (report: Report, key: FigureKey) => formatFigure(key, report.totals[key])
+const n = (report: Pick<Report, 'totals'>, key: FigureKey) => formatFigure(key, report.totals[key])
 
 /** The report's headline sentences, in the style of the federation's work reports. */
-export function headlineSentences(report: Report): string[] {
+export function headlineSentences(report: Pick<Report, 'period' | 'totals' | 'sources'>): string[] {
   const p = report.period.label
   const t = report.totals
   const lines = [

@@ -53,7 +53,21 @@ export const householdKey = (secret: string, phone: string) =>
     .digest('base64url')
     .slice(0, 22)
 
+/** The facts of a period: SQL on SQLite (sqliteFacts.ts), Payload's Local API on MongoDB. */
 export async function loadFacts(payload: Payload, period: Period, streets: string[] | null = null): Promise<Facts> {
+  if (payload.db.name === 'sqlite') {
+    const { sqliteFacts } = await import('./sqliteFacts.ts')
+    return sqliteFacts(payload, period, streets)
+  }
+  return loadFactsThroughPayload(payload, period, streets)
+}
+
+/** The facts of a period through Payload's Local API: the same code on every database (MongoDB uses it). */
+export async function loadFactsThroughPayload(
+  payload: Payload,
+  period: Period,
+  streets: string[] | null = null,
+): Promise<Facts> {
   const facts = emptyFacts()
   facts.years = periodYears(period)
   facts.sources = {
@@ -95,6 +109,7 @@ export async function loadFacts(payload: Payload, period: Period, streets: strin
     }
   }
   facts.communities = communities.map((c) => ({ name: text(c.name), street: text(c.street) }))
+  const communityName = new Map(communities.map((c) => [idOf(c.id), text(c.name)]))
 
   // 福家大讲堂: sessions starting in the period and their bookings.
   const sessionLecturer = hasField(payload, 'course-sessions', 'lecturer')
@@ -131,7 +146,7 @@ export async function loadFacts(payload: Payload, period: Period, streets: strin
   )
 
   const [orders, ratings, holiday, articles, families] = await Promise.all([
-    facts.sources.orders ? loadOrders(payload, period, streets, teaching) : [],
+    facts.sources.orders ? loadOrders(payload, period, streets, teaching, communityName) : [],
     facts.sources.ratings ? loadRatings(payload, period, streets, teaching) : [],
     facts.sources.holiday ? loadHoliday(payload, period, streets) : { sessions: [], attendance: [] },
     // Articles belong to the whole district: a street-scoped view shows them too.
@@ -212,7 +227,13 @@ type Teaching = (
   lecturer: string
 }
 
-async function loadOrders(payload: Payload, period: Period, streets: string[] | null, teaching: Teaching) {
+async function loadOrders(
+  payload: Payload,
+  period: Period,
+  streets: string[] | null,
+  teaching: Teaching,
+  communityName: Map<string, string>,
+) {
   const orders = await findAll(
     payload,
     'course-orders',
@@ -232,7 +253,8 @@ async function loadOrders(payload: Payload, period: Period, streets: string[] | 
     id: idOf(o.id),
     createdAt: text(o.createdAt),
     street: text(o.street),
-    community: text(o.community),
+    // The order's community is a relation to the communities list (a name in older data).
+    community: communityName.get(idOf(o.community)) ?? text(o.community),
     ...teaching(idOf(o.course)),
     state: text(o.state),
     reached: [...new Set([...(reached.get(idOf(o.id)) ?? []), text(o.state)])],

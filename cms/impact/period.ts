@@ -14,9 +14,21 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** Midnight in Beijing of a calendar day, as an instant. */
 const beijingMidnight = (year: number, month: number, day = 1) => new Date(Date.UTC(year, month - 1, day) - OFFSET_MS)
 
-/** The Beijing calendar date (YYYY-MM-DD) of an instant. */
-export const beijingDay = (instant: string | Date): string =>
-  new Date(new Date(instant).getTime() + OFFSET_MS).toISOString().slice(0, 10)
+const dayOf = new Map<string, string>()
+/**
+ * The Beijing calendar date (YYYY-MM-DD) of an instant. Remembered per ISO string: figures ask for the same
+ * session times over and over, and parsing a date string costs more than the rest of a figure.
+ */
+export function beijingDay(instant: string | Date): string {
+  if (typeof instant !== 'string') return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10)
+  let day = dayOf.get(instant)
+  if (day === undefined) {
+    if (dayOf.size > 50_000) dayOf.clear()
+    day = new Date(Date.parse(instant) + OFFSET_MS).toISOString().slice(0, 10)
+    dayOf.set(instant, day)
+  }
+  return day
+}
 
 /** The Beijing calendar month (YYYY-MM) of an instant. */
 export const beijingMonth = (instant: string | Date): string => beijingDay(instant).slice(0, 7)
@@ -24,9 +36,10 @@ export const beijingMonth = (instant: string | Date): string => beijingDay(insta
 /** How many Beijing calendar days an interval touches (a session from Saturday to Sunday: 2). At least 1. */
 export function beijingDaysSpanned(starts: string, ends: string | null | undefined): number {
   if (!ends) return 1
-  const first = Date.parse(`${beijingDay(starts)}T00:00:00Z`)
-  const last = Date.parse(`${beijingDay(ends)}T00:00:00Z`)
-  return Math.max(1, Math.round((last - first) / DAY_MS) + 1)
+  const first = beijingDay(starts)
+  const last = beijingDay(ends)
+  if (first === last) return 1
+  return Math.max(1, Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / DAY_MS) + 1)
 }
 
 const year = z.coerce.number().int().min(2000).max(2100)

@@ -53,11 +53,8 @@ export function partition(f: Facts, dim: Dimension): Map<string, { label: string
       return community ? { key: `${street}/${community}`, label: `${street} · ${community}` } : null
     return null
   }
-  const month = (instant: string): Keyed | null => {
-    if (dim !== 'month') return null
-    const m = beijingMonth(instant)
-    return { key: m, label: `${Number(m.slice(0, 4))}年${Number(m.slice(5))}月` }
-  }
+  const monthKey = (m: string): Keyed => ({ key: m, label: `${Number(m.slice(0, 4))}年${Number(m.slice(5))}月` })
+  const month = (instant: string): Keyed | null => (dim === 'month' ? monthKey(beijingMonth(instant)) : null)
   const teaching = (row: {
     category: string
     courseId: string
@@ -88,11 +85,12 @@ export function partition(f: Facts, dim: Dimension): Map<string, { label: string
     holidayKey.set(s.id, k)
     if (dim === 'month') {
       // A session belongs to each month it has a day in (its attendance is split by day below).
-      for (const m of new Set(s.days.map((d) => d.slice(0, 7)))) add('holidaySessions', s, month(`${m}-15T00:00:00Z`))
+      for (const m of new Set(s.days.map((d) => d.slice(0, 7)))) add('holidaySessions', s, monthKey(m))
     } else add('holidaySessions', s, k)
   }
+  // A day is already a Beijing date (YYYY-MM-DD).
   for (const a of f.holidayAttendance)
-    add('holidayAttendance', a, dim === 'month' ? month(`${a.day}T04:00:00Z`) : (holidayKey.get(a.session) ?? null))
+    add('holidayAttendance', a, dim === 'month' ? monthKey(a.day.slice(0, 7)) : (holidayKey.get(a.session) ?? null))
   for (const a of f.articles) add('articles', a, month(a.publishedAt))
   for (const fam of f.families) add('families', fam, place(fam.street, fam.community))
   for (const c of f.communities) add('communities', c, dim === 'street' ? place(c.street, '') : none())
@@ -103,13 +101,16 @@ const streetOrder = (label: string) => {
   const i = (streets as readonly string[]).indexOf(label.split(' · ')[0] ?? '')
   return i < 0 ? streets.length : i
 }
+/** One collator for every sort: `localeCompare(…, 'zh-CN')` builds a new one per comparison. */
+const pinyin = new Intl.Collator('zh-CN')
+
 /** Months in time order, streets (and communities) in the district's order, the rest by pinyin. */
 const sortRows = (dim: Dimension, rows: BreakdownRow[]) =>
   dim === 'month'
     ? rows.sort((a, b) => a.key.localeCompare(b.key))
     : dim === 'street' || dim === 'community'
-      ? rows.sort((a, b) => streetOrder(a.label) - streetOrder(b.label) || a.label.localeCompare(b.label, 'zh-CN'))
-      : rows.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'))
+      ? rows.sort((a, b) => streetOrder(a.label) - streetOrder(b.label) || pinyin.compare(a.label, b.label))
+      : rows.sort((a, b) => pinyin.compare(a.label, b.label))
 
 export function breakdown(f: Facts, dim: Dimension): BreakdownRow[] {
   const keys = figuresFor(dim)

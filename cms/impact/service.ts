@@ -11,8 +11,18 @@ export async function currentReport(
   streets: string[] | null,
   now = new Date(),
 ): Promise<Report> {
-  const [facts, reading] = await Promise.all([loadFacts(payload, period, streets), readingFor(payload, period)])
-  return buildReport(facts, period, { streets, now, reading })
+  const t0 = performance.now()
+  const [facts, reading] = await Promise.all([
+    loadFacts(payload, period, streets),
+    readingFor(payload, period).finally(() => {
+      if (process.env.IMPACT_PROFILE === '1') console.log(`${Math.round(performance.now() - t0)} ms reading`)
+    }),
+  ])
+  const t1 = performance.now()
+  const report = buildReport(facts, period, { streets, now, reading })
+  if (process.env.IMPACT_PROFILE === '1')
+    console.log(`${Math.round(t1 - t0)} ms facts+reading, ${Math.round(performance.now() - t1)} ms computing`)
+  return report
 }
 
 /** Reads a snapshot's stored figures (JSON written by `currentReport`). */

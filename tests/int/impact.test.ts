@@ -104,6 +104,21 @@ describe('figures of a year', () => {
     expect(res.json.breakdowns.street.map((r: { label: string }) => r.label)).toEqual(['福田街道'])
   })
 
+  it('the SQL reading (SQLite) and the Payload reading (the MongoDB path) give the same figures', async () => {
+    const { loadFacts, loadFactsThroughPayload } = await import('../../cms/impact/load.ts')
+    const { resolvePeriod } = await import('../../cms/impact/period.ts')
+    const { buildReport } = await import('../../cms/impact/report.ts')
+    const p = resolvePeriod(period)
+    const now = new Date(0)
+    const bySql = buildReport(await loadFacts(ctx.payload, p), p, { now })
+    const byPayload = buildReport(await loadFactsThroughPayload(ctx.payload, p), p, { now })
+    expect(bySql.totals.parentVisits).toBe(3)
+    expect(bySql).toEqual(byPayload)
+    const scoped = buildReport(await loadFacts(ctx.payload, p, ['园岭街道']), p, { now })
+    expect(scoped.totals.lectureSessionsHeld).toBe(0)
+    expect(scoped).toEqual(buildReport(await loadFactsThroughPayload(ctx.payload, p, ['园岭街道']), p, { now }))
+  })
+
   it('refuses the public and checks the period', async () => {
     expect((await api('GET', figuresQuery())).status).toBe(403)
     const bad = await api('GET', '/api/impact-reports/figures?kind=month&year=2026&month=13', undefined, {
