@@ -40,6 +40,12 @@ export async function AdminDashboard({ payload, user: signedIn, i18n }: ServerPr
           <a href={adminUrl('/impact')}>
             {i18n.language === 'en' ? 'Figures and annual report' : '数据统计与年度报告'}
           </a>
+          {coordinates && (
+            <>
+              {' · '}
+              <a href={adminUrl('/dispatch')}>{i18n.language === 'en' ? 'Dispatch queue' : '派单队列'}</a>
+            </>
+          )}
         </p>
       </header>
       <div className="admin-dashboard__columns">

@@ -109,6 +109,9 @@ export function OrderDispatch() {
   return (
     <div className="field-type order-dispatch" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h3>派单</h3>
+      <p>
+        <a href="/admin/dispatch">查看派单队列</a>
+      </p>
       {view.offer && (
         <p data-testid="dispatch-offer">
           讲师邀请：{view.offer.lecturer}，{formatDateTime(view.offer.startsAt)}—
