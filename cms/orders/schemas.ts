@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { BOOKING_CODE_PATTERN, normaliseBookingCode } from '../../common/booking/code.ts'
 import { orderFields as f, orderCodeField, orderReasonField } from '../../common/orders/fields.ts'
 import { normalisePhone } from '../../common/phone.ts'
+import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenCharacters } from '../../common/text.ts'
 
 /** A document id (integer on SQLite, ObjectId on MongoDB) with the message for its field. */
 export const idOf = (message: string) =>
@@ -23,8 +24,17 @@ export const phoneOf = (messages: { required: string; invalid: string }) =>
     return normal ?? ''
   })
 
-const text = (max: number, messages: { required: string; tooLong: string }) =>
-  z.string({ message: messages.required }).trim().min(1, messages.required).max(max, messages.tooLong)
+/** No control or direction-override characters (common/text.ts); the message names the field. */
+const plain = (label: string, multiline = false) =>
+  [(v: string) => !hasForbiddenCharacters(v, { multiline }), `${label}${FORBIDDEN_TEXT_MESSAGE}`] as const
+
+const text = (max: number, messages: { required: string; tooLong: string }, label: string) =>
+  z
+    .string({ message: messages.required })
+    .trim()
+    .min(1, messages.required)
+    .max(max, messages.tooLong)
+    .refine(...plain(label))
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const day = z
@@ -38,7 +48,7 @@ export const submitInput = z
   .object({
     course: idOf(f.course.messages.invalid),
     organisationType: z.enum(f.organisationType.options, { message: f.organisationType.messages.required }),
-    organisationName: text(f.organisationName.maxLength, f.organisationName.messages),
+    organisationName: text(f.organisationName.maxLength, f.organisationName.messages, '单位名称'),
     street: z.enum(f.street.options, { message: f.street.messages.required }),
     community: idOf(f.community.messages.required),
     audience: z
@@ -62,14 +72,16 @@ export const submitInput = z
       .string(f.venueAddress.messages.required)
       .trim()
       .max(f.venueAddress.maxLength, f.venueAddress.messages.tooLong)
+      .refine(...plain('场地地址'))
       .optional(),
     interactionMode: idOf(f.interactionMode.messages.required),
-    contactName: text(f.contactName.maxLength, f.contactName.messages),
+    contactName: text(f.contactName.maxLength, f.contactName.messages, '联系人姓名'),
     contactPhone: phoneOf(f.contactPhone.messages),
     notes: z
       .string(f.notes.messages.tooLong)
       .trim()
       .max(f.notes.maxLength, f.notes.messages.tooLong)
+      .refine(...plain('备注', true))
       .optional()
       .transform((v) => v || undefined),
     consent: z.literal(true, { message: f.consent.messages.required }),
@@ -101,6 +113,7 @@ const reason = z
   .min(1, orderReasonField.messages.required)
   .min(orderReasonField.minLength, orderReasonField.messages.tooShort)
   .max(orderReasonField.maxLength, orderReasonField.messages.tooLong)
+  .refine(...plain('说明', true))
 
 /** A requester's action that needs a reason (an answer, why a date does not suit, why the session is off). */
 export const reasonedInput = trackInput.extend({ reason }).strict()
@@ -110,7 +123,12 @@ export const optionalReasonInput = trackInput.extend({ reason: reason.optional()
 export const rateInput = trackInput
   .extend({
     score: z.number({ message: '请选择 1–5 分' }).int('请选择 1–5 分').min(1, '请选择 1–5 分').max(5, '请选择 1–5 分'),
-    comment: z.string('评价内容应为文字').trim().max(300, '评价最多 300 字').optional(),
+    comment: z
+      .string('评价内容应为文字')
+      .trim()
+      .max(300, '评价最多 300 字')
+      .refine(...plain('评价', true))
+      .optional(),
   })
   .strict()
 export type RateInput = z.infer<typeof rateInput>

@@ -8,6 +8,7 @@ import {
   type OrderActorKind,
   type OrderState,
 } from '../../common/orders/states.ts'
+import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenCharacters } from '../../common/text.ts'
 import type { DocId } from '../booking/schemas.ts'
 import type { CourseOrder } from '../payload-types.ts'
 import { conflict, OrderError, orderNotFound } from './errors.ts'
@@ -49,6 +50,9 @@ function checkReason(action: OrderAction, reason: string | undefined): string | 
   }
   if (text.length < minLength) throw new OrderError('invalid_input', messages.tooShort, 'reason')
   if (text.length > maxLength) throw new OrderError('invalid_input', messages.tooLong, 'reason')
+  if (hasForbiddenCharacters(text, { multiline: true })) {
+    throw new OrderError('invalid_input', `说明${FORBIDDEN_TEXT_MESSAGE}`, 'reason')
+  }
   return text
 }
 

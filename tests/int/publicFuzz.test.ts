@@ -126,3 +126,83 @@ describe('the public booking endpoints refuse hostile input readably', () => {
     }
   })
 })
+
+describe('the public course-order endpoints refuse hostile input readably', () => {
+  let order: Record<string, unknown>
+  beforeAll(async () => {
+    const session = await ctx.payload.findByID({ collection: 'course-sessions', id: sessionId, depth: 0 })
+    const community = await ctx.payload.create({
+      collection: 'communities',
+      data: { name: '岗厦社区', street: '福田街道', code: 'FZ-01' },
+    })
+    const mode = await ctx.payload.create({ collection: 'interaction-modes', data: { name: '讲座', order: 1 } })
+    const day = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10)
+    order = {
+      course: session.course,
+      organisationType: 'community',
+      organisationName: '岗厦社区党群服务中心',
+      street: '福田街道',
+      community: community.id,
+      audience: ['all'],
+      headcount: 50,
+      windows: [
+        { from: day(10), to: day(12) },
+        { from: day(20), to: day(22) },
+      ],
+      format: 'offline',
+      venueAddress: '岗厦社区党群服务中心',
+      interactionMode: mode.id,
+      contactName: '李社工',
+      contactPhone: '13800138000',
+      consent: true,
+      idempotencyKey: 'fuzz-order-key-0000000000',
+    }
+  })
+
+  it('submit: every field, every wrong kind of value', async () => {
+    for (const field of [...Object.keys(order), 'notes']) {
+      for (const raw of hostileValues) {
+        const response = await post('/api/course-orders/submit', withField(order, field, raw))
+        if (response.status < 400) {
+          await response.arrayBuffer()
+          continue
+        }
+        await expectReadableRefusal(response, `submit ${field}=${raw.slice(0, 30)}`)
+      }
+    }
+  })
+
+  it.each([
+    '/api/course-orders/track',
+    '/api/course-orders/withdraw',
+    '/api/course-orders/supply-info',
+    '/api/course-orders/confirm',
+    '/api/course-orders/ask-change',
+    '/api/course-orders/cancel',
+    '/api/course-orders/rate',
+  ])('%s: every field, every wrong kind, and bodies that are not objects', async (path) => {
+    for (const field of ['code', 'phone', 'reason', 'score']) {
+      for (const raw of hostileValues) {
+        const body = withField({ code: 'ABCD2345', phone: '13800138000' }, field, raw)
+        await expectReadableRefusal(await post(path, body), `${path} ${field}=${raw.slice(0, 30)}`)
+      }
+    }
+    for (const raw of [...hostileValues, '', '{', '{"code":"ABCD2345","extra":1}']) {
+      await expectReadableRefusal(await post(path, raw), `${path} body ${raw.slice(0, 30)}`)
+    }
+  })
+
+  it('demand signal: every field, every wrong kind', async () => {
+    const valid = { course: order.course, street: '福田街道', community: order.community, phone: '13800138001' }
+    for (const field of Object.keys(valid)) {
+      for (const raw of hostileValues) {
+        const response = await post('/api/demand-signals/signal', withField(valid, field, raw))
+        if (response.status < 400) {
+          await response.arrayBuffer()
+          continue
+        }
+        await expectReadableRefusal(response, `signal ${field}=${raw.slice(0, 30)}`)
+      }
+    }
+  })
+})
