@@ -9,6 +9,7 @@ import { gradeFits } from '../holiday/rules.ts'
 import { householdFromRequest } from '../households/token.ts'
 import type { LotteryEntry, LotteryOffer } from '../payload-types.ts'
 import { recordEvent } from './events.ts'
+import { placeConfirmed } from './placement.ts'
 import { entryInput, offerInput, waveQuery, withdrawInput } from './schemas.ts'
 import { ensureCommitment, entryWindow, type LotteryWave, lotteryWave } from './steps.ts'
 
@@ -238,27 +239,36 @@ export async function confirm(body: unknown, ctx: Ctx) {
   if (offer.status === 'confirmed') return { body: { offer: offerView(offer) } }
   if (offer.status !== 'offered' || Date.parse(offer.expiresAt) <= now.getTime())
     throw new BookingError('deadline_passed', '这个录取已过确认时限或已放弃，名额已递补给下一位', 'entryCode')
-  const registration = await ctx.payload.create({
-    collection: 'holiday-registrations',
-    data: {
-      code: generateBookingCode(),
-      status: 'confirmed',
-      session: idOf(offer.session) as number,
-      wave: idOf(offer.wave) as number,
-      household: idOf(offer.household) as number,
-      child: idOf(offer.child) as number,
-      idempotencyKey: `lottery:${offer.id}`,
-    } as never,
-    overrideAccess: true,
+  const code = generateBookingCode()
+  const registration = await placeConfirmed(ctx.payload, {
+    session: idOf(offer.session),
+    wave: idOf(offer.wave),
+    household: idOf(offer.household),
+    child: idOf(offer.child),
+    code,
+    idempotencyKey: `lottery:${offer.id}`,
+    now,
+  }).catch(async (error) => {
+    // The child holds this session already (the one-per-child index): the offer is taken as confirmed.
+    const { docs } = await ctx.payload.find({
+      collection: 'holiday-registrations',
+      where: { idempotencyKey: { equals: `lottery:${offer.id}` } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    if (docs[0]) return docs[0].id as DocId
+    throw error
   })
+  if (registration === null) throw new BookingError('full', '该场次名额已满（场次已调整），请联系工作人员', 'entryCode')
   const updated = (await ctx.payload.update({
     collection: 'lottery-offers',
     id: offer.id,
-    data: { status: 'confirmed', registration: registration.id },
+    data: { status: 'confirmed', registration: registration as number },
     overrideAccess: true,
   })) as LotteryOffer
   await recordEvent(ctx.payload, { wave: idOf(offer.wave), kind: 'confirmed', at: now, entryCode: offer.entryCode })
-  return { body: { offer: offerView(updated), registrationCode: (registration as { code: string }).code } }
+  return { body: { offer: offerView(updated), registrationCode: code } }
 }
 
 /** POST /api/lottery-entries/decline: the household gives the seat back; the next round offers it on. */
