@@ -14,6 +14,7 @@ import {
   holidaySessionSchema,
   holidayWaveSchema,
   homeSchema,
+  impactReportSchema,
   lecturerSchema,
   sessionSchema,
   siteSettingsSchema,
@@ -30,6 +31,7 @@ import {
   listHolidaySessions,
   listHolidayWaves,
   listLecturers,
+  listPublishedFigures,
   listTopics,
   listUpcomingSessions,
 } from './data/source.ts'
@@ -94,6 +96,11 @@ const holidaySessions = defineCollection({
   schema: holidaySessionSchema,
 })
 
+const impactReports = defineCollection({
+  loader: payloadCollection('impact-reports', listPublishedFigures),
+  schema: impactReportSchema,
+})
+
 export const collections = {
   topics,
   articles,
@@ -107,4 +114,5 @@ export const collections = {
   'holiday-programmes': holidayProgrammes,
   'holiday-waves': holidayWaves,
   'holiday-sessions': holidaySessions,
+  'impact-reports': impactReports,
 }
