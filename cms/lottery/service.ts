@@ -1,4 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
+import { formatDateTime } from '../../common/dates.ts'
 import { generateBookingCode } from '../booking/code.ts'
 import { BookingError } from '../booking/errors.ts'
 import { clientIp } from '../booking/http.ts'
@@ -11,7 +12,7 @@ import type { LotteryEntry, LotteryOffer } from '../payload-types.ts'
 import { recordEvent } from './events.ts'
 import { placeConfirmed } from './placement.ts'
 import { entryInput, offerInput, waveQuery, withdrawInput } from './schemas.ts'
-import { ensureCommitment, entryWindow, type LotteryWave, lotteryWave } from './steps.ts'
+import { ensureCommitment, entryWindow, idOf, type LotteryWave, lotteryWave } from './steps.ts'
 
 type Ctx = { payload: Payload; ip: string; householdId: DocId; now?: Date }
 
@@ -19,19 +20,6 @@ export async function householdCtx(req: PayloadRequest): Promise<Ctx> {
   const { householdId } = await householdFromRequest(req)
   return { payload: req.payload, ip: clientIp(req), householdId }
 }
-
-const idOf = (value: unknown): DocId =>
-  value && typeof value === 'object' ? ((value as { id: DocId }).id as DocId) : (value as DocId)
-
-const beijing = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso))
 
 async function enforce(ctx: Ctx, now: Date) {
   const keys = [
@@ -47,7 +35,7 @@ async function openWave(payload: Payload, waveId: DocId, now: Date): Promise<Lot
   const wave = await lotteryWave(payload, waveId)
   const { opensAt, closesAt } = entryWindow(wave)
   if (now.getTime() < opensAt)
-    throw new BookingError('not_open', `摇号报名将于 ${beijing(wave.lotteryEntryOpensAt ?? '')} 开始`, 'wave')
+    throw new BookingError('not_open', `摇号报名将于 ${formatDateTime(wave.lotteryEntryOpensAt ?? '')} 开始`, 'wave')
   if (now.getTime() >= closesAt) throw new BookingError('closed', '摇号报名已截止，不能再报名、修改或撤回', 'wave')
   await ensureCommitment(payload, wave, now)
   return wave

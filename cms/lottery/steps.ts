@@ -10,7 +10,8 @@ import type { HolidayWave, LotteryDraw } from '../payload-types.ts'
 import { claimOnce, recordEvent } from './events.ts'
 
 const HOUR = 60 * 60 * 1000
-const idOf = (value: unknown): DocId =>
+/** A relationship's id whether it came populated or not. */
+export const idOf = (value: unknown): DocId =>
   value && typeof value === 'object' ? ((value as { id: DocId }).id as DocId) : (value as DocId)
 
 export type LotteryWave = HolidayWave & {
