@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { readJson, respond } from '../../../booking/http.ts'
-import { cancel, householdCtx, mine, register } from '../../../holiday/service.ts'
+import { cancel, householdCtx, householdCtxFromToken, mine, register } from '../../../holiday/service.ts'
 
 /** The household-facing holiday API: Bearer household token, rate-limited, answers in Chinese, no other household's data. */
 export const publicRegistrationEndpoints: Endpoint[] = [
@@ -8,7 +8,7 @@ export const publicRegistrationEndpoints: Endpoint[] = [
     path: '/register',
     method: 'post',
     handler: respond(async (req) => {
-      const ctx = await householdCtx(req)
+      const ctx = householdCtxFromToken(req)
       return register(await readJson(req), ctx)
     }),
   },
