@@ -188,7 +188,10 @@ test('a requester withdraws an order that is not yet scheduled; a refusal shows 
 test('a parent says 我的社区也想听 on a course page', async ({ page, request }) => {
   const course = (await (await request.get('/api/courses?where[code][equals]=FJ-002&depth=0')).json()).docs[0]
   await page.goto(`/courses/${course.slug}/`)
-  await page.getByRole('button', { name: '我的社区也想听' }).click()
+  // The island wakes when it scrolls into view (client:visible), as it does when a parent reads down to it.
+  const want = page.getByRole('button', { name: '我的社区也想听' })
+  await want.scrollIntoViewIfNeeded()
+  await want.click()
   const form = page.getByRole('form', { name: '我的社区也想听' })
   await form.getByLabel('所在街道').selectOption('福田街道')
   await form.getByLabel('所在社区').selectOption({ label: '岗厦社区' })
