@@ -1252,7 +1252,8 @@ export interface PageView {
  */
 export interface BookingHousehold {
   id: number;
-  booking: number | Booking;
+  booking?: (number | null) | Booking;
+  registration?: (number | null) | HolidayRegistration;
   household: string;
 }
 /**
@@ -2336,6 +2337,7 @@ export interface PageViewsSelect<T extends boolean = true> {
  */
 export interface BookingHouseholdsSelect<T extends boolean = true> {
   booking?: T;
+  registration?: T;
   household?: T;
 }
 /**

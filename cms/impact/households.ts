@@ -36,7 +36,9 @@ export async function keepHouseholdKeys(payload: Payload, endedBefore: Date): Pr
       pagination: false,
       overrideAccess: true,
     })
-    const have = new Set(existing.docs.map((d) => String(typeof d.booking === 'object' ? d.booking.id : d.booking)))
+    const have = new Set(
+      existing.docs.map((d) => String(typeof d.booking === 'object' && d.booking ? d.booking.id : d.booking)),
+    )
     for (const b of bookings.docs) {
       if (have.has(String(b.id)) || !b.phone) continue
       await payload.create({
@@ -46,6 +48,47 @@ export async function keepHouseholdKeys(payload: Payload, endedBefore: Date): Pr
       })
       kept++
     }
+  }
+  return kept + (payload.collections['holiday-registrations' as never] ? await keepRegistrationHouseholds(payload) : 0)
+}
+
+/**
+ * Keeps the household of every holiday registration that still names one (holiday retention clears it, and deleting
+ * an inactive household clears it too). Runs before either; each registration is kept once.
+ */
+async function keepRegistrationHouseholds(payload: Payload): Promise<number> {
+  const have = new Set(
+    (
+      await payload.find({
+        collection: 'booking-households',
+        where: { registration: { exists: true } },
+        select: { registration: true },
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+      })
+    ).docs.map((d) =>
+      String(typeof d.registration === 'object' && d.registration ? d.registration.id : d.registration),
+    ),
+  )
+  const registrations = await payload.find({
+    collection: 'holiday-registrations',
+    where: { household: { exists: true } },
+    select: { household: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  let kept = 0
+  for (const r of registrations.docs) {
+    const household = typeof r.household === 'object' && r.household ? r.household.id : r.household
+    if (household == null || have.has(String(r.id))) continue
+    await payload.create({
+      collection: 'booking-households',
+      data: { registration: r.id, household: String(household) },
+      overrideAccess: true,
+    })
+    kept++
   }
   return kept
 }

@@ -309,7 +309,21 @@ async function loadHoliday(payload: Payload, period: Period, streets: string[] |
     [...new Set(rows.map((a) => idOf(a.registration)))],
     { household: true },
   )
-  const householdOf = new Map(registrations.map((r) => [idOf(r.id), idOf(r.household) || null]))
+  // A registration's household, or the one kept for the figures when retention cleared it (households.ts).
+  const keptHouseholds = new Map(
+    (
+      await findIn(
+        payload,
+        'booking-households',
+        'registration',
+        registrations.filter((r) => !r.household).map((r) => idOf(r.id)),
+        { registration: true, household: true },
+      )
+    ).map((k) => [idOf(k.registration), text(k.household)]),
+  )
+  const householdOf = new Map(
+    registrations.map((r) => [idOf(r.id), idOf(r.household) || keptHouseholds.get(idOf(r.id)) || null]),
+  )
   const attendance: HolidayAttendanceFact[] = rows.map((a) => ({
     session: idOf(a.session),
     day: text(a.day),

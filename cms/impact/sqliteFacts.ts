@@ -159,11 +159,14 @@ export function sqliteFacts(payload: Payload, period: Period, streets: string[] 
     const days = { fromDay: beijingDay(period.from), toDay: beijingDay(period.to), ...streetArgs }
     // The largest read (a child per day): rows as arrays, which the driver builds several times faster than objects.
     const started = performance.now()
+    const keptRegistrations = kept && columns('booking_households').has('registration_id')
     const rows = conn
       .prepare(
-        `SELECT a.session_id, a.day, a.status = 'present', r.household_id FROM holiday_attendance a
+        `SELECT a.session_id, a.day, a.status = 'present', COALESCE(r.household_id, ${keptRegistrations ? 'k.household' : 'NULL'})
+         FROM holiday_attendance a
          JOIN holiday_sessions hs ON hs.id = a.session_id
          LEFT JOIN holiday_registrations r ON r.id = a.registration_id
+         ${keptRegistrations ? 'LEFT JOIN booking_households k ON k.registration_id = a.registration_id' : ''}
          WHERE a.day >= :fromDay AND a.day < :toDay${inStreets('hs.venue_street')}`,
       )
       .raw(true)
