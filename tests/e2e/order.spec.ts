@@ -33,7 +33,7 @@ async function staffAct(request: APIRequestContext, code: string, action: string
 }
 
 /** Counts what the user does: taps (clicks, checks, choices) and fields they type into. */
-function counter(page: Page) {
+function counter() {
   const n = { taps: 0, typed: 0 }
   return {
     n,
@@ -61,7 +61,7 @@ test('a community worker orders 家风家训 on a phone, tracks it and sees the 
   const course = (await (await request.get('/api/courses?where[code][equals]=FJ-002&depth=0')).json()).docs[0]
   const phone = newPhone()
   const started = Date.now()
-  const user = counter(page)
+  const user = counter()
 
   await page.goto(`/courses/${course.slug}/`)
   await user.tap(page.getByRole('link', { name: '预约送课上门' }))
