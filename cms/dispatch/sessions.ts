@@ -28,7 +28,9 @@ export async function createSessionForOrder(payload: Payload, orderRef: CourseOr
     joins: false,
   })
   const existing = idOf(asDispatch(order).session)
-  if (existing) return payload.findByID({ collection: 'course-sessions', id: existing as number, overrideAccess: true })
+  if (existing) {
+    return payload.findByID({ collection: 'course-sessions', id: existing as number, depth: 0, overrideAccess: true })
+  }
   if (!['scheduled', 'held', 'closed'].includes(order.state)) return undefined
   const offer = offerOf(order)
   if (offer.status !== 'accepted' || !offer.startsAt || !offer.endsAt) return undefined

@@ -18,6 +18,7 @@ import { bookingStore } from '../booking/index.ts'
 import { parseBody } from '../booking/schemas.ts'
 import { limitKey } from '../booking/service.ts'
 import { recordRequesterRating } from '../dispatch/ratings.ts'
+import { createSessionForOrder, inviteLink } from '../dispatch/sessions.ts'
 import { DEFAULT_POLICY_VERSION } from '../globals/SiteSettings/index.ts'
 import type { Community, Course, CourseOrder, OrderEvent } from '../payload-types.ts'
 import { OrderError, orderNotFound } from './errors.ts'
@@ -239,7 +240,13 @@ async function dispatchView(payload: Payload, order: CourseOrder, course: Course
         startsAt: s.startsAt,
         endsAt: s.endsAt ?? undefined,
         place: placeText(s.venue) || undefined,
-        link: course?.slug ? courseUrl(course.slug) : undefined,
+        // A session by invitation is booked through its link, which the requester shares with their parents.
+        link:
+          s.visibility === 'invitation' && s.inviteToken
+            ? inviteLink(s, s.inviteToken)
+            : course?.slug
+              ? courseUrl(course.slug)
+              : undefined,
         rosterCount: s.confirmedCount ?? 0,
       }
     }
@@ -330,6 +337,8 @@ export async function requesterAction(
     reason: input.reason,
     now,
   })
+  // Both sides have confirmed: the order becomes its course session (cms/dispatch/sessions.ts).
+  if (action === 'requester_confirm') await createSessionForOrder(payload, updated, now)
   return trackView(payload, updated)
 }
 

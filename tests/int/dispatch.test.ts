@@ -201,6 +201,9 @@ describe('matching and offers', () => {
 
     const confirmed = await api('POST', '/api/course-orders/confirm', { code: order.code, phone: order.phone })
     expect(confirmed.status).toBe(200)
+    // Confirming made the session; the requester's tracking answer carries the invite link and the count only.
+    expect(confirmed.json.session.link).toMatch(/\/courses\/invite\/\?session=\d+&invite=[A-Za-z0-9_-]{16,}$/)
+    expect(confirmed.json.session.rosterCount).toBe(0)
     const session = await createSessionForOrder(ctx.payload, order.id)
     expect(session).toMatchObject({
       capacity: 40,
