@@ -37,7 +37,8 @@ export const CourseOrders: CollectionConfig = {
   admin: {
     useAsTitle: 'code',
     group: t('点单送课', 'Course orders'),
-    defaultColumns: ['code', 'course', 'organisationName', 'street', 'state', 'firstResponseDueAt', 'createdAt'],
+    // Due and answered side by side: an order past its due date with no answer yet is overdue.
+    defaultColumns: ['code', 'course', 'organisationName', 'street', 'state', 'firstResponseDueAt', 'firstRespondedAt'],
     listSearchableFields: ['code', 'organisationName'],
   },
   defaultSort: '-createdAt',
