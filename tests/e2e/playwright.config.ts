@@ -28,11 +28,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, testIgnore: /(admin|publish)\.spec\.ts/ },
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'], launchOptions: chromium },
+      testIgnore: /(admin|publish|impact)\.spec\.ts/,
+    },
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], launchOptions: chromium },
-      testMatch: /(admin|roster|preview|publish)\.spec\.ts/,
+      testMatch: /(admin|roster|preview|publish|impact)\.spec\.ts/,
     },
   ],
   // The whole platform as a user runs it (`npm start`), on a throwaway data directory.
