@@ -185,7 +185,7 @@ test('a parent on a phone 5 minutes fast registers two children on the opening s
   // Once: add two children (the form is open while there are none).
   const addChild = async (name: string, grade: string) => {
     await once.type(page.getByLabel('名字或小名'), name)
-    await once.choose(page.getByLabel('年级'), grade)
+    await once.choose(page.getByLabel('年级', { exact: true }), grade)
     await once.type(page.getByLabel('紧急联系人姓名'), '奶奶')
     await once.type(page.getByLabel('紧急联系人手机号'), '13700137000')
     await once.tap(page.getByLabel(/我是孩子的监护人/))
@@ -274,7 +274,7 @@ async function staffChecksInOnDayTwo(browser: Browser, session: Doc, code: strin
   await expect(admin.getByRole('link', { name: /文章/ }).first()).toBeAttached()
   await admin.goto(`/admin/collections/holiday-sessions/${session.id}/roster`)
   const days = (session.days as { date: string }[]).map((d) => d.date)
-  const day = admin.getByLabel('日期')
+  const day = admin.getByLabel('日期', { exact: true })
   await expect(day).toBeVisible()
   await day.selectOption(days[1] as string)
   const input = admin.getByLabel('报名码签到')
