@@ -27,14 +27,14 @@ import { HolidayRegistrations } from './collections/HolidayRegistrations/index.t
 import { HolidaySessions } from './collections/HolidaySessions/index.ts'
 import { HolidayWaves } from './collections/HolidayWaves/index.ts'
 import { Households } from './collections/Households/index.ts'
-import { LotteryDraws } from './collections/LotteryDraws/index.ts'
-import { LotteryEntries } from './collections/LotteryEntries/index.ts'
-import { LotteryEvents } from './collections/LotteryEvents/index.ts'
-import { LotteryOffers } from './collections/LotteryOffers/index.ts'
 import { ImpactReports } from './collections/ImpactReports/index.ts'
 import { InteractionModes } from './collections/InteractionModes/index.ts'
 import { LecturerCommitments } from './collections/LecturerCommitments/index.ts'
 import { Lecturers } from './collections/Lecturers/index.ts'
+import { LotteryDraws } from './collections/LotteryDraws/index.ts'
+import { LotteryEntries } from './collections/LotteryEntries/index.ts'
+import { LotteryEvents } from './collections/LotteryEvents/index.ts'
+import { LotteryOffers } from './collections/LotteryOffers/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Notifications } from './collections/Notifications/index.ts'
 import { OrderEvents } from './collections/OrderEvents/index.ts'
@@ -142,12 +142,13 @@ export default buildConfig({
       graphics: { Logo: '/components/Brand/index.tsx#Logo', Icon: '/components/Brand/index.tsx#Icon' },
       views: {
         // The figures dashboard (数据统计) and a report snapshot's printable page (cms/components/ImpactDashboard).
-        impact: { Component: '/components/ImpactDashboard/index.tsx#ImpactDashboard', path: '/impact' },
+        impact: { Component: '/components/ImpactDashboard/index.tsx#ImpactDashboard', path: '/impact', exact: true },
         // The coordinators' dispatch queue (派单队列, cms/components/DispatchQueue).
         dispatch: { Component: '/components/DispatchQueue/index.tsx#DispatchQueue', path: '/dispatch' },
         impactReport: {
           Component: '/components/ImpactDashboard/ReportView.tsx#ImpactReportView',
           path: '/impact/report/:id',
+          exact: true,
         },
       },
       beforeDashboard: [
