@@ -35,3 +35,42 @@ export const streetScoped =
   (streetPath: string): Access =>
   ({ req }) =>
     userHasRole(req.user, 'coordinator') ? streetWhere(req.user as MaybeUser, streetPath) : false
+
+type ScopeRequest = {
+  user?: unknown
+  payload: {
+    findByID: (args: {
+      collection: 'course-sessions' | 'bookings'
+      id: number
+      depth: number
+      overrideAccess: boolean
+      disableErrors: boolean
+    }) => Promise<unknown>
+  }
+}
+
+/** Whether the signed-in coordinator handles the session's street (always, for the district and admins). */
+export async function sessionInScope(req: ScopeRequest, sessionId: unknown): Promise<boolean> {
+  const limited = userStreets(req.user as MaybeUser)
+  if (!limited) return true
+  const session = (await req.payload
+    .findByID({
+      collection: 'course-sessions',
+      id: sessionId as number,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
+    .catch(() => null)) as { venue?: { street?: string | null } | null } | null
+  return Boolean(session?.venue?.street && limited.includes(session.venue.street))
+}
+
+/** The same for a booking: its session's street. */
+export async function bookingInScope(req: ScopeRequest, bookingId: unknown): Promise<boolean> {
+  if (!userStreets(req.user as MaybeUser)) return true
+  const booking = (await req.payload
+    .findByID({ collection: 'bookings', id: bookingId as number, depth: 0, overrideAccess: true, disableErrors: true })
+    .catch(() => null)) as { session?: unknown } | null
+  const session = booking?.session
+  return sessionInScope(req, session && typeof session === 'object' ? (session as { id: unknown }).id : session)
+}

@@ -403,6 +403,29 @@ describe('street-scoped coordinators', () => {
         overrideAccess: false,
       }),
     ).rejects.toThrow()
+    // Nor its roster, export or cancellation; nor check-in there.
+    const get = (path: string, who = auth.street) => api('GET', path, undefined, { headers: who })
+    expect((await get(`/api/course-sessions/${futianSession.id}/roster`)).status).toBe(403)
+    expect((await get(`/api/course-sessions/${futianSession.id}/roster.csv`)).status).toBe(403)
+    const cancel = await api(
+      'POST',
+      `/api/course-sessions/${futianSession.id}/cancel`,
+      { reason: '场地维修' },
+      {
+        headers: auth.street,
+      },
+    )
+    expect(cancel.status).toBe(403)
+    const checkIn = await api(
+      'POST',
+      '/api/bookings/check-in',
+      { session: futianSession.id, code: 'ABCDEFGH' },
+      {
+        headers: auth.street,
+      },
+    )
+    expect(checkIn.status).toBe(403)
+    expect((await get(`/api/course-sessions/${futianSession.id}/roster`, auth.district)).status).toBe(200)
   })
 })
 

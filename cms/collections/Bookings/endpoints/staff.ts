@@ -1,4 +1,5 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
+import { bookingInScope, sessionInScope } from '../../../access/streetScope.ts'
 import { BookingError } from '../../../booking/errors.ts'
 import { readJson, respond } from '../../../booking/http.ts'
 import { bookingStore } from '../../../booking/index.ts'
@@ -52,7 +53,9 @@ const bookingAction = (
   method: 'post' as const,
   handler: respond(async (req) => {
     requireCoordinator(req)
-    const result = (await act(req, parseId(req.routeParams?.id, '报名'))) as { body: unknown }
+    const id = parseId(req.routeParams?.id, '报名')
+    if (!(await bookingInScope(req, id))) throw new BookingError('forbidden', '该报名不属于您负责的街道')
+    const result = (await act(req, id)) as { body: unknown }
     kickNotifier(req.payload)
     return result
   }),
@@ -66,6 +69,7 @@ export const staffBookingEndpoints: Endpoint[] = [
     handler: respond(async (req) => {
       requireCoordinator(req)
       const { session, code, confirmOutsideSessionDay } = parseBody(checkInInput, await readJson(req))
+      if (!(await sessionInScope(req, session))) throw new BookingError('forbidden', '该场次不属于您负责的街道')
       const now = new Date()
       // The code is checked first: a wrong code gets its own answer, not a warning about the day.
       const settled = await storedCheckIn(req.payload, session, code)
