@@ -111,6 +111,8 @@ export async function benchOpening() {
     await new Promise((done) => setTimeout(done, opensAt.getTime() - Date.now()))
     const latencies: number[] = []
     const statuses: Record<number, number> = {}
+    /** Requests that got no HTTP answer at all, by the client's error code. */
+    const failures = new Map<string, number>()
     const told: { code: string; status: string; session: number; child: number }[] = []
     const started = performance.now()
     await Promise.all(
@@ -132,8 +134,10 @@ export async function benchOpening() {
           status = response.status
           const json = (await response.json()) as { results?: typeof told }
           for (const result of json.results ?? []) if (result.code) told.push(result)
-        } catch {
+        } catch (error) {
           status = 0
+          const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error)
+          failures.set(cause, (failures.get(cause) ?? 0) + 1)
         }
         latencies.push(performance.now() - t0)
         statuses[status] = (statuses[status] ?? 0) + 1
@@ -197,7 +201,7 @@ export async function benchOpening() {
       `  answered within 1 s: ${within(1000)}, within 2 s: ${within(2000)}, within 5 s: ${within(5000)} of ${HOUSEHOLDS}`,
     )
     console.log(
-      `  p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(latencies.at(-1) ?? 0)} ms; 5xx: ${count5xx(statuses)}`,
+      `  p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(latencies.at(-1) ?? 0)} ms; HTTP 5xx: ${count5xx(statuses) - (statuses[0] ?? 0)}; no answer: ${statuses[0] ?? 0} ${JSON.stringify(Object.fromEntries(failures))}`,
     )
     console.log(
       `  seats taken: ${seatsTaken} of ${SESSIONS * CAPACITY}; oversubscribed sessions filled to capacity: ${filledExactly} of ${oversubscribed.length}; oversold sessions: ${oversold}; session counts equal to rows: ${countsRight} of ${SESSIONS}`,
