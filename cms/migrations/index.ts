@@ -4,6 +4,7 @@ import * as migration_20261123_180945_site_build from './20261123_180945_site_bu
 import * as migration_20261123_200414_lean_booking_writes from './20261123_200414_lean_booking_writes';
 import * as migration_20261205_233905_drop_autosave from './20261205_233905_drop_autosave';
 import * as migration_20261205_235132_auth_throttles from './20261205_235132_auth_throttles';
+import * as migration_20261206_033933_plan_2026 from './20261206_033933_plan_2026';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261205_235132_auth_throttles.up,
     down: migration_20261205_235132_auth_throttles.down,
-    name: '20261205_235132_auth_throttles'
+    name: '20261205_235132_auth_throttles',
+  },
+  {
+    up: migration_20261206_033933_plan_2026.up,
+    down: migration_20261206_033933_plan_2026.down,
+    name: '20261206_033933_plan_2026'
   },
 ];
