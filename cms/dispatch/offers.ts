@@ -49,6 +49,10 @@ type DispatchOrder = CourseOrder & {
   visibility?: SessionVisibility | null
 }
 
+/** The order with its relations (course, community, lecturer) as documents. */
+export const loadOrderDeep = (payload: Payload, id: DocId) =>
+  payload.findByID({ collection: 'course-orders', id: id as number, depth: 1, overrideAccess: true, joins: false })
+
 export const idOf = (value: unknown): DocId | undefined =>
   value == null ? undefined : typeof value === 'object' ? (value as { id: DocId }).id : (value as DocId)
 export const asDispatch = (order: CourseOrder) => order as DispatchOrder
@@ -195,13 +199,7 @@ export async function sendOffer(payload: Payload, input: SendOfferInput) {
 }
 
 async function notifyLecturer(payload: Payload, order: CourseOrder, lecturerId: DocId, link: string) {
-  const full = await payload.findByID({
-    collection: 'course-orders',
-    id: order.id,
-    depth: 1,
-    overrideAccess: true,
-    joins: false,
-  })
+  const full = await loadOrderDeep(payload, order.id)
   const lecturer = (await payload.findByID({
     collection: 'lecturers',
     id: lecturerId as number,
@@ -266,13 +264,7 @@ async function orderOfToken(payload: Payload, token: string, now: Date): Promise
 /** What the lecturer's page shows: course, place, time, requester, and whether it still waits for an answer. */
 export async function offerView(payload: Payload, token: string, now = new Date()) {
   const order = await orderOfToken(payload, token, now)
-  const full = await payload.findByID({
-    collection: 'course-orders',
-    id: order.id,
-    depth: 1,
-    overrideAccess: true,
-    joins: false,
-  })
+  const full = await loadOrderDeep(payload, order.id)
   const offer = offerOf(full)
   const course = full.course as Course
   const lecturer = offer.lecturer && typeof offer.lecturer === 'object' ? (offer.lecturer as Lecturer) : undefined

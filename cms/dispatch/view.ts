@@ -7,18 +7,12 @@ import {
   type OrderState,
 } from '../../common/orders/states.ts'
 import type { Course, CourseOrder, CourseSession, Lecturer } from '../payload-types.ts'
-import { asDispatch, idOf, offerOf } from './offers.ts'
+import { asDispatch, idOf, loadOrderDeep, offerOf } from './offers.ts'
 import { inviteLink } from './sessions.ts'
 
 /** What the dispatch tab shows for one order: the request, the current offer, the session and the full timeline. */
 export async function dispatchView(payload: Payload, order: CourseOrder) {
-  const full = await payload.findByID({
-    collection: 'course-orders',
-    id: order.id,
-    depth: 1,
-    overrideAccess: true,
-    joins: false,
-  })
+  const full = await loadOrderDeep(payload, order.id)
   const course = full.course as Course
   const offer = offerOf(full)
   const sessionId = idOf(asDispatch(full).session)

@@ -8,6 +8,7 @@ import { coursesUrl } from '../../../common/urls.ts'
 import { api } from '../api.ts'
 import BookingIsland from '../BookingIsland.tsx'
 import { sessionTime } from '../format.ts'
+import { Pending } from '../Pending.tsx'
 import type { BookableSession } from '../sessionState.ts'
 import '../booking.css'
 
@@ -36,19 +37,7 @@ export default function InviteBooking() {
     })
   }, [])
 
-  if (!found) {
-    return (
-      <section className="bk" aria-live="polite">
-        {error ? (
-          <p className="bk-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p className="note">正在读取邀请……</p>
-        )}
-      </section>
-    )
-  }
+  if (!found) return <Pending error={error} />
   return (
     <div>
       <h2>{found.course.title}</h2>

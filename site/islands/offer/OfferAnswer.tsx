@@ -6,6 +6,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { api } from '../api.ts'
 import { formatDateTime, sessionTime } from '../format.ts'
+import { Pending } from '../Pending.tsx'
 import '../booking.css'
 
 type Offer = {
@@ -70,19 +71,7 @@ export default function OfferAnswer() {
     else setError(res.error.message)
   }
 
-  if (!offer) {
-    return (
-      <section className="bk" aria-live="polite">
-        {error ? (
-          <p className="bk-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p className="note">正在读取邀请……</p>
-        )}
-      </section>
-    )
-  }
+  if (!offer) return <Pending error={error} />
   return (
     <section className="bk" aria-labelledby="offer-title">
       <h2 id="offer-title" className="bk-title">
