@@ -221,6 +221,11 @@ export const holidayWaveSchema = z.object({
   opensAt: dateTime,
   closesAt: optionalDateTime,
   perChildCap: z.number().int().positive().nullish(),
+  /** `lottery`: entries are drawn first (/holiday/lottery/); seats left open first come, first served at opensAt. */
+  allocation: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? 'fcfs'),
 })
 
 /** A session as the site shows it: no seat numbers (they change; the island reads them live). */

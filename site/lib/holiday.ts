@@ -11,6 +11,8 @@ import { streetSegment } from './familyFilters.ts'
 export const holidayUrl = '/holiday/'
 export const holidayProgrammeUrl = (slug: string) => `/holiday/${slug}/`
 export const holidaySessionUrl = (code: string) => `/holiday/sessions/${code.toLowerCase()}/`
+/** A lottery wave's page (the lottery's own island reads the wave from the query). */
+export const holidayLotteryUrl = (wave: string) => `/holiday/lottery/?wave=${encodeURIComponent(wave)}`
 
 /** What a session looks like to these helpers (the loaded entry's data, or a test's object). */
 export type HolidaySessionInfo = {
