@@ -905,6 +905,18 @@ describe('street-scoped coordinators', () => {
     await expectForbidden(
       payload.update({ collection: 'course-sessions', id: other, data: { capacity: 77 }, user, overrideAccess: false }),
     )
+    // Nor create one there.
+    await expectForbidden(
+      payload.create({
+        collection: 'course-sessions',
+        data: {
+          ...SPECS['course-sessions'].data(++seq),
+          venue: { street: '福田街道', community: '测试社区', address: '测试地址' },
+        } as never,
+        user,
+        overrideAccess: false,
+      }),
+    )
     // A district coordinator (no streets) reaches both.
     expect((await findIds('course-sessions', 'coordinator')).ids).toEqual(expect.arrayContaining([own, other]))
     // Only admins widen or narrow a coordinator's streets.

@@ -12,6 +12,7 @@ import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
 import { availabilityEndpoint } from './endpoints/availability.ts'
 import { staffSessionEndpoints } from './endpoints/staff.ts'
 import { completeBookingWindow } from './hooks/completeBookingWindow.ts'
+import { keepToOwnStreets } from './hooks/keepToOwnStreets.ts'
 import { setSessionTitle } from './hooks/setSessionTitle.ts'
 import { settleBookings } from './hooks/settleBookings.ts'
 
@@ -71,7 +72,7 @@ export const CourseSessions: CollectionConfig = {
   endpoints: [availabilityEndpoint, invitationEndpoint, ...staffSessionEndpoints],
   hooks: {
     beforeValidate: [completeBookingWindow],
-    beforeChange: [setSessionTitle],
+    beforeChange: [keepToOwnStreets, setSessionTitle],
     afterChange: [settleBookings],
     ...marksSiteStale(),
   },
