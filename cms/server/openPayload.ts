@@ -1,13 +1,13 @@
 import { getPayload, type Migration, type Payload } from 'payload'
 import { bookingStore } from '../booking/index.ts'
+import { commitmentStore } from '../dispatch/commitments/index.ts'
 import { env } from '../env.ts'
+import { holidayStore } from '../holiday/index.ts'
 import { migrations } from '../migrations/index.ts'
 import { configuredBackup, runBackup } from '../operations/backup.ts'
 import { runOperationsCli } from '../operations/runCli.ts'
 import { pendingMigrations, upgradeDatabase } from '../operations/upgrade.ts'
-import { commitmentStore } from '../dispatch/commitments/index.ts'
 import { orderStore } from '../orders/index.ts'
-import { holidayStore } from '../holiday/index.ts'
 import { logger } from './log.ts'
 
 /** The cache key of the instance openPayload opens (npm start also serves the public booking API with it). */
