@@ -122,6 +122,8 @@ test('parents enter, the draw runs, a parent confirms on a phone, a freed seat g
     await expect(page.getByRole('status').filter({ hasText: `已添加${name}。` })).toBeVisible()
   }
   await addChild('小禾', '二年级')
+  // The children form folds away once there is a child: open it again for the second.
+  await page.getByText('添加或修改孩子信息').tap()
   await page.getByRole('button', { name: '添加孩子' }).tap()
   await addChild('小穗', '三年级')
 
