@@ -16,9 +16,12 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown
 const owns = (url: string, prefix: string) =>
   url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)
 const nextRoutes = ['/admin', '/api', '/_next']
-/** The parent-facing booking API, the one hot path: answered by Payload's REST handler without Next in between. */
+/**
+ * The parent-facing booking APIs, the hot paths (lecture booking, a holiday wave's opening): answered by Payload's
+ * REST handler without Next in between.
+ */
 const publicBookingApi =
-  /^\/api\/(?:bookings\/(?:book|lookup|cancel|calendar\/[^/?]+)|course-sessions\/[^/?]+\/availability)(?:\?|$)/
+  /^\/api\/(?:bookings\/(?:book|lookup|cancel|calendar\/[^/?]+)|course-sessions\/[^/?]+\/availability|holiday-registrations\/(?:register|mine|cancel)|holiday-sessions\/seats)(?:\?|$)/
 
 /** Which security policy answers a URL (securityHeaders.ts); draft previews are site pages. */
 const areaOf = (url: string): Area =>
