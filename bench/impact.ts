@@ -9,6 +9,7 @@ import { loadFacts } from '../cms/impact/load.ts'
 import { resolvePeriod } from '../cms/impact/period.ts'
 import { currentReport } from '../cms/impact/service.ts'
 import { reportWorkbook } from '../cms/impact/xlsx.ts'
+import { streets } from '../common/district.ts'
 import { startTestPayload } from '../tests/helpers/payload.ts'
 import { fmt } from './stats.ts'
 
@@ -20,18 +21,6 @@ const HOLIDAY_SESSIONS = 460
 const ORDERS = 300
 const ARTICLES = 2000
 const FAMILIES = 500
-const STREETS = [
-  '园岭街道',
-  '南园街道',
-  '福田街道',
-  '沙头街道',
-  '香蜜湖街道',
-  '梅林街道',
-  '莲花街道',
-  '华富街道',
-  '福保街道',
-  '华强北街道',
-]
 
 type Row = Record<string, unknown>
 type Column = { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }
@@ -80,7 +69,7 @@ function generate(file: string) {
   )
   const community = inserter(db, 'communities')
   const communities = Array.from({ length: 100 }, (_, i) =>
-    community({ name: `示例社区${i + 1}`, street: pick(STREETS, i) }),
+    community({ name: `示例社区${i + 1}`, street: pick(streets, i) }),
   )
 
   const session = inserter(db, 'course_sessions')
@@ -91,7 +80,7 @@ function generate(file: string) {
       lecturer_id: pick(lecturers, i),
       starts_at: at(day, 10),
       ends_at: at(day, 12),
-      venue_street: pick(STREETS, i),
+      venue_street: pick(streets, i),
       venue_community: `示例社区${(i % 100) + 1}`,
       capacity: 40,
       waitlist_size: 10,
@@ -107,7 +96,7 @@ function generate(file: string) {
       attendees: 1 + (i % 3 === 0 ? 1 : 0),
       phone: `139${String(10_000_000 + (i % 3500)).slice(-8)}`,
       promoted_at: i % 40 === 0 ? at(10) : null,
-      street: pick(STREETS, i),
+      street: pick(streets, i),
     })
 
   const programme = inserter(db, 'holiday_programmes')({ title: '示例寒假', _status: 'published' })
@@ -118,7 +107,7 @@ function generate(file: string) {
     const id = holidaySession({
       programme_id: programme,
       wave_id: wave,
-      venue_street: pick(STREETS, i),
+      venue_street: pick(streets, i),
       venue_community: `示例社区${(i % 100) + 1}`,
       capacity: 30,
     })
@@ -156,7 +145,7 @@ function generate(file: string) {
     const reached = i % 10 === 0 ? ['submitted', 'refused'] : path.slice(0, 2 + (i % 5))
     const createdAt = at((i * 7) % 365)
     const id = order({
-      street: pick(STREETS, i),
+      street: pick(streets, i),
       community_id: pick(communities, i),
       course_id: pick(courses, i),
       state: reached.at(-1),
@@ -192,7 +181,7 @@ function generate(file: string) {
     const id = family({
       family_name: `示例家庭${i}`,
       slug: `sample-family-${i}`,
-      street: pick(STREETS, i),
+      street: pick(streets, i),
       _status: 'published',
     })
     honour({
