@@ -2,7 +2,7 @@
  * /my-booking/: look a booking up by code and phone, see where and when, cancel it (with a confirm step).
  * The phone number never goes into a URL; `?code=` prefills the code (the confirmation screen links here).
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import type { BookingView } from '../../cms/booking/service.ts'
 import { CODE_LENGTH, normaliseBookingCode, spacedCode } from '../../common/booking/code.ts'
 import { bookingFields, codeField } from '../../common/booking/fields.ts'
@@ -10,6 +10,7 @@ import { bookingStatusLabels } from '../../common/booking/status.ts'
 import { normalisePhone } from '../../common/phone.ts'
 import { venueText } from '../../common/venue.ts'
 import { api, calendarUrl } from './api.ts'
+import { AlertBox, CodeLookupForm, ResultHeading, useCodeFromUrl } from './CodeLookup.tsx'
 import { problemsText } from './checks.ts'
 import { focusLater, formatDateTime, sessionTime } from './format.ts'
 import { PhoneRecords } from './household/PhoneRecords.tsx'
@@ -92,8 +93,7 @@ function BookingDetails({ view }: { view: BookingView }) {
 }
 
 export default function MyBooking() {
-  const [hydrated, setHydrated] = useState(false)
-  const [code, setCode] = useState('')
+  const { hydrated, code, setCode } = useCodeFromUrl()
   const [phone, setPhone] = useState('')
   const [errors, setErrors] = useState<LookupErrors>({})
   const [formError, setFormError] = useState('')
@@ -109,16 +109,6 @@ export default function MyBooking() {
   const heading = useRef<HTMLHeadingElement>(null)
   const errorBox = useRef<HTMLDivElement>(null)
   const confirmBox = useRef<HTMLFieldSetElement>(null)
-
-  useEffect(() => {
-    setHydrated(true)
-    try {
-      const fromUrl = new URLSearchParams(window.location.search).get('code')
-      if (fromUrl) setCode(normaliseBookingCode(fromUrl).slice(0, CODE_LENGTH))
-    } catch {
-      // no URLSearchParams: the field stays empty
-    }
-  }, [])
 
   async function run<T>(path: string, body: { code: string; phone: string }) {
     busyNow.current = true
@@ -179,21 +169,12 @@ export default function MyBooking() {
     focusLater(() => document.getElementById('mb-code'))
   }
 
-  const alert = (
-    <div ref={errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
-      {formError && <p className="bk-alert">{formError}</p>}
-    </div>
-  )
+  const alert = <AlertBox boxRef={errorBox} message={formError} />
 
   if (view) {
     return (
       <section className="bk" aria-labelledby="mb-result">
-        <h2 id="mb-result" className="bk-result__title" ref={heading} tabIndex={-1}>
-          报名详情
-        </h2>
-        <p className="bk-status" role="status">
-          {status}
-        </p>
+        <ResultHeading id="mb-result" title="报名详情" headingRef={heading} status={status} />
         <BookingDetails view={view} />
         {alert}
         {(view.status === 'confirmed' || view.status === 'waitlisted') && (
@@ -252,77 +233,28 @@ export default function MyBooking() {
   }
 
   return (
-    <section className="bk" aria-labelledby="mb-title">
-      <h2 id="mb-title" className="bk-title">
-        查询报名
-      </h2>
-      {!hydrated && <p className="note">查询表正在加载。如长时间无法填写，请刷新页面。</p>}
-      <form className="bk-form" noValidate onSubmit={lookup}>
-        <fieldset className="bk-fieldset" disabled={!hydrated}>
-          <legend className="visually-hidden">报名码和手机号</legend>
-          <div className="bk-field">
-            <label className="bk-label" htmlFor="mb-code">
-              报名码
-            </label>
-            <input
-              id="mb-code"
-              className="bk-input text-input"
-              type="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={codeField.inputMaxLength}
-              value={code}
-              onInput={(e) => {
-                setCode(e.currentTarget.value)
-                if (errors.code) setErrors((x) => ({ ...x, code: undefined }))
-              }}
-              aria-invalid={errors.code ? true : undefined}
-              aria-describedby={['mb-code-hint', errors.code && 'mb-code-error'].filter(Boolean).join(' ')}
-            />
-            <p className="bk-hint" id="mb-code-hint">
-              报名成功时显示的 {CODE_LENGTH} 位字母和数字。
-            </p>
-            {errors.code && (
-              <p className="bk-error" id="mb-code-error">
-                {errors.code}
-              </p>
-            )}
-          </div>
-          <div className="bk-field">
-            <label className="bk-label" htmlFor="mb-phone">
-              手机号
-            </label>
-            <input
-              id="mb-phone"
-              className="bk-input text-input"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={bookingFields.phone.inputMaxLength}
-              value={phone}
-              onInput={(e) => {
-                setPhone(e.currentTarget.value)
-                if (errors.phone) setErrors((x) => ({ ...x, phone: undefined }))
-              }}
-              aria-invalid={errors.phone ? true : undefined}
-              aria-describedby={['mb-phone-hint', errors.phone && 'mb-phone-error'].filter(Boolean).join(' ')}
-            />
-            <p className="bk-hint" id="mb-phone-hint">
-              报名时填写的手机号。
-            </p>
-            {errors.phone && (
-              <p className="bk-error" id="mb-phone-error">
-                {errors.phone}
-              </p>
-            )}
-          </div>
-          {alert}
-          <button type="submit" className="bk-submit" disabled={busy}>
-            {busy ? '正在查询…' : '查询'}
-          </button>
-        </fieldset>
-      </form>
+    <CodeLookupForm
+      prefix="mb"
+      title="查询报名"
+      legend="报名码和手机号"
+      fields={{
+        code: {
+          label: '报名码',
+          hint: `报名成功时显示的 ${CODE_LENGTH} 位字母和数字。`,
+          maxLength: codeField.inputMaxLength,
+        },
+        phone: { label: '手机号', hint: '报名时填写的手机号。', maxLength: bookingFields.phone.inputMaxLength },
+      }}
+      codeSpellCheck={false}
+      hydrated={hydrated}
+      busy={busy}
+      values={{ code, phone }}
+      setters={{ code: setCode, phone: setPhone }}
+      errors={errors}
+      setErrors={setErrors}
+      alert={alert}
+      onSubmit={lookup}
+    >
       {byPhone ? (
         <PhoneRecords />
       ) : (
@@ -330,6 +262,6 @@ export default function MyBooking() {
           忘记报名码？用手机验证码查看全部报名
         </button>
       )}
-    </section>
+    </CodeLookupForm>
   )
 }

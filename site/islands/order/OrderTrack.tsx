@@ -4,7 +4,7 @@
  * confirm or ask to change an offered date, withdraw before the date is fixed, cancel a fixed one.
  * The phone never goes into a URL; `?code=` prefills the code (the order confirmation links here).
  */
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { type FormEvent, type ReactNode, useRef, useState } from 'react'
 import type { TrackView } from '../../../cms/orders/service.ts'
 import { CODE_LENGTH, isBookingCode, normaliseBookingCode, spacedCode } from '../../../common/booking/code.ts'
 import { formatDate } from '../../../common/dates.ts'
@@ -12,8 +12,10 @@ import { orderCodeField, orderFields, orderReasonField } from '../../../common/o
 import { normalisePhone } from '../../../common/phone.ts'
 import { courseUrl } from '../../../common/urls.ts'
 import { api } from '../api.ts'
+import { AlertBox, CodeLookupForm, ResultHeading, useCodeFromUrl } from '../CodeLookup.tsx'
 import { checkPhone, problemsText } from '../checks.ts'
 import { focusLater, formatDateTime, sessionTime } from '../format.ts'
+import type { LookupErrors } from '../lookupForm.ts'
 import '../booking.css'
 import './order.css'
 
@@ -228,10 +230,9 @@ function Details({ view }: { view: TrackView }) {
 }
 
 export default function OrderTrack() {
-  const [hydrated, setHydrated] = useState(false)
-  const [code, setCode] = useState('')
+  const { hydrated, code, setCode } = useCodeFromUrl()
   const [phone, setPhone] = useState('')
-  const [errors, setErrors] = useState<{ code?: string; phone?: string }>({})
+  const [errors, setErrors] = useState<LookupErrors>({})
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
   const [view, setView] = useState<TrackView | null>(null)
@@ -240,16 +241,6 @@ export default function OrderTrack() {
   const owner = useRef<Owner | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const errorBox = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    setHydrated(true)
-    try {
-      const fromUrl = new URLSearchParams(window.location.search).get('code')
-      if (fromUrl) setCode(normaliseBookingCode(fromUrl).slice(0, CODE_LENGTH))
-    } catch {
-      // no URLSearchParams: the field stays empty
-    }
-  }, [])
 
   async function call(path: string, body: Record<string, unknown>) {
     setBusy(true)
@@ -310,21 +301,12 @@ export default function OrderTrack() {
     }
   }
 
-  const alert = (
-    <div ref={errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
-      {formError && <p className="bk-alert">{formError}</p>}
-    </div>
-  )
+  const alert = <AlertBox boxRef={errorBox} message={formError} />
 
   if (view) {
     return (
       <section className="bk" aria-labelledby="ot-result">
-        <h2 id="ot-result" className="bk-result__title" ref={heading} tabIndex={-1}>
-          办理进度
-        </h2>
-        <p className="bk-status" role="status">
-          {status}
-        </p>
+        <ResultHeading id="ot-result" title="办理进度" headingRef={heading} status={status} />
         <Details view={view} />
         {view.question && (
           <div className="od-panel">
@@ -488,56 +470,26 @@ export default function OrderTrack() {
   }
 
   return (
-    <section className="bk" aria-labelledby="ot-title">
-      <h2 id="ot-title" className="bk-title">
-        查询点单
-      </h2>
-      {!hydrated && <p className="note">查询表正在加载。如长时间无法填写，请刷新页面。</p>}
-      <form className="bk-form" noValidate onSubmit={lookup}>
-        <fieldset className="bk-fieldset" disabled={!hydrated}>
-          <legend className="visually-hidden">点单编号和手机号</legend>
-          {(
-            [
-              ['code', '点单编号', `提交点单时显示的 ${CODE_LENGTH} 位字母和数字。`, code, setCode],
-              ['phone', '联系人手机号', '点单时填写的联系人手机号。', phone, setPhone],
-            ] as const
-          ).map(([field, label, hint, value, setValue]) => (
-            <div className="bk-field" key={field}>
-              <label className="bk-label" htmlFor={`ot-${field}`}>
-                {label}
-              </label>
-              <input
-                id={`ot-${field}`}
-                className="bk-input text-input"
-                type={field === 'phone' ? 'tel' : 'text'}
-                inputMode={field === 'phone' ? 'tel' : undefined}
-                autoComplete={field === 'phone' ? 'tel' : 'off'}
-                autoCapitalize={field === 'code' ? 'characters' : undefined}
-                maxLength={field === 'phone' ? orderFields.contactPhone.inputMaxLength : CODE_LENGTH + 4}
-                value={value}
-                onInput={(e) => {
-                  setValue(e.currentTarget.value)
-                  if (errors[field]) setErrors((x) => ({ ...x, [field]: undefined }))
-                }}
-                aria-invalid={errors[field] ? true : undefined}
-                aria-describedby={[`ot-${field}-hint`, errors[field] && `ot-${field}-error`].filter(Boolean).join(' ')}
-              />
-              <p className="bk-hint" id={`ot-${field}-hint`}>
-                {hint}
-              </p>
-              {errors[field] && (
-                <p className="bk-error" id={`ot-${field}-error`}>
-                  {errors[field]}
-                </p>
-              )}
-            </div>
-          ))}
-          {alert}
-          <button type="submit" className="bk-submit" disabled={busy}>
-            {busy ? '正在查询…' : '查询'}
-          </button>
-        </fieldset>
-      </form>
-    </section>
+    <CodeLookupForm
+      prefix="ot"
+      title="查询点单"
+      legend="点单编号和手机号"
+      fields={{
+        code: { label: '点单编号', hint: `提交点单时显示的 ${CODE_LENGTH} 位字母和数字。`, maxLength: CODE_LENGTH + 4 },
+        phone: {
+          label: '联系人手机号',
+          hint: '点单时填写的联系人手机号。',
+          maxLength: orderFields.contactPhone.inputMaxLength,
+        },
+      }}
+      hydrated={hydrated}
+      busy={busy}
+      values={{ code, phone }}
+      setters={{ code: setCode, phone: setPhone }}
+      errors={errors}
+      setErrors={setErrors}
+      alert={alert}
+      onSubmit={lookup}
+    />
   )
 }

@@ -1,0 +1,158 @@
+/**
+ * The pieces of a "look it up by code and phone" page shared by /my-booking/ (MyBooking.tsx) and /order/track/
+ * (order/OrderTrack.tsx): the `?code=` prefill, the two-field form, the form's alert box and the result's heading.
+ * The phone never goes into a URL; only the code is read from it.
+ */
+import {
+  type Dispatch,
+  type FormEvent,
+  type ReactNode,
+  type Ref,
+  type SetStateAction,
+  useEffect,
+  useState,
+} from 'react'
+import { CODE_LENGTH, normaliseBookingCode } from '../../common/booking/code.ts'
+import type { LookupErrors, LookupField } from './lookupForm.ts'
+
+/** Whether the island has hydrated, and the code field's state, prefilled from `?code=`. */
+export function useCodeFromUrl() {
+  const [hydrated, setHydrated] = useState(false)
+  const [code, setCode] = useState('')
+  useEffect(() => {
+    setHydrated(true)
+    try {
+      const fromUrl = new URLSearchParams(window.location.search).get('code')
+      if (fromUrl) setCode(normaliseBookingCode(fromUrl).slice(0, CODE_LENGTH))
+    } catch {
+      // no URLSearchParams: the field stays empty
+    }
+  }, [])
+  return { hydrated, code, setCode }
+}
+
+/** The live region the form's (or the server's) problem is announced in; focused when it shows one. */
+export function AlertBox({ boxRef, message }: { boxRef: Ref<HTMLDivElement>; message: string }) {
+  return (
+    <div ref={boxRef} className="bk-alert-box" role="alert" tabIndex={-1}>
+      {message && <p className="bk-alert">{message}</p>}
+    </div>
+  )
+}
+
+/** The heading of what was found (focused after a lookup) and the status line under it. */
+export function ResultHeading({
+  id,
+  title,
+  headingRef,
+  status,
+}: {
+  id: string
+  title: string
+  headingRef: Ref<HTMLHeadingElement>
+  status: string
+}) {
+  return (
+    <>
+      <h2 id={id} className="bk-result__title" ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      <p className="bk-status" role="status">
+        {status}
+      </p>
+    </>
+  )
+}
+
+type FieldText = { label: string; hint: ReactNode; maxLength: number }
+
+/** The code and phone form; field ids are `<prefix>-code` and `<prefix>-phone`. */
+export function CodeLookupForm({
+  prefix,
+  title,
+  legend,
+  fields,
+  codeSpellCheck,
+  hydrated,
+  busy,
+  values,
+  setters,
+  errors,
+  setErrors,
+  alert,
+  onSubmit,
+  children,
+}: {
+  prefix: string
+  title: string
+  legend: string
+  fields: Record<LookupField, FieldText>
+  /** Set to false to keep the browser from marking the code as a misspelling. */
+  codeSpellCheck?: boolean
+  hydrated: boolean
+  busy: boolean
+  values: Record<LookupField, string>
+  setters: Record<LookupField, (value: string) => void>
+  errors: LookupErrors
+  setErrors: Dispatch<SetStateAction<LookupErrors>>
+  alert: ReactNode
+  onSubmit: (event: FormEvent) => void
+  /** Shown under the form. */
+  children?: ReactNode
+}) {
+  const lookupFields: LookupField[] = ['code', 'phone']
+  return (
+    <section className="bk" aria-labelledby={`${prefix}-title`}>
+      <h2 id={`${prefix}-title`} className="bk-title">
+        {title}
+      </h2>
+      {!hydrated && <p className="note">查询表正在加载。如长时间无法填写，请刷新页面。</p>}
+      <form className="bk-form" noValidate onSubmit={onSubmit}>
+        <fieldset className="bk-fieldset" disabled={!hydrated}>
+          <legend className="visually-hidden">{legend}</legend>
+          {lookupFields.map((field) => {
+            const id = `${prefix}-${field}`
+            const phone = field === 'phone'
+            return (
+              <div className="bk-field" key={field}>
+                <label className="bk-label" htmlFor={id}>
+                  {fields[field].label}
+                </label>
+                <input
+                  id={id}
+                  className="bk-input text-input"
+                  type={phone ? 'tel' : 'text'}
+                  inputMode={phone ? 'tel' : undefined}
+                  autoComplete={phone ? 'tel' : 'off'}
+                  autoCapitalize={phone ? undefined : 'characters'}
+                  spellCheck={phone ? undefined : codeSpellCheck}
+                  maxLength={fields[field].maxLength}
+                  value={values[field]}
+                  onInput={(e) => {
+                    setters[field](e.currentTarget.value)
+                    if (errors[field]) setErrors((x) => ({ ...x, [field]: undefined }))
+                  }}
+                  aria-invalid={errors[field] ? true : undefined}
+                  aria-describedby={[`${id}-hint`, errors[field] && `${id}-error`].filter(Boolean).join(' ')}
+                />
+                <p className="bk-hint" id={`${id}-hint`}>
+                  {fields[field].hint}
+                </p>
+                {errors[field] && (
+                  <p className="bk-error" id={`${id}-error`}>
+                    {errors[field]}
+                  </p>
+                )}
+              </div>
+            )
+          })}
+          {alert}
+          <button type="submit" className="bk-submit" disabled={busy}>
+            {busy ? '正在查询…' : '查询'}
+          </button>
+        </fieldset>
+      </form>
+      {children}
+    </section>
+  )
+}
