@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
+import type { SmsTemplateName } from './notifications/sms.ts'
 import { dataDir, resolveFromRoot } from './paths.ts'
 import type { TrustProxy } from './server/clientAddress.ts'
 import { LOG_FORMATS, LOG_LEVELS } from './server/log.ts'
@@ -78,6 +79,7 @@ const envSchema = z
     SMS_TEMPLATE_CANCELLED: optionalText,
     SMS_TEMPLATE_OFFER: optionalText,
     SMS_TEMPLATE_RATE: optionalText,
+    SMS_TEMPLATE_LOTTERY_OFFER: optionalText,
     BACKUP_DIR: optionalText.transform((v) => resolveFromRoot(v ?? path.join(dataDir, 'backups'))),
     BACKUP_TIME: z
       .string()
@@ -157,9 +159,7 @@ export type SmsSettings = {
   sdkAppId?: string
   region?: string
   endpoint?: string
-  templates: Partial<
-    Record<'verification' | 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'offer' | 'rate', string>
-  >
+  templates: Partial<Record<SmsTemplateName, string>>
 }
 
 export type OffsiteSettings = {
@@ -217,6 +217,7 @@ function smsSettings(env: z.infer<typeof envSchema>): SmsSettings | undefined {
       cancelled: env.SMS_TEMPLATE_CANCELLED,
       offer: env.SMS_TEMPLATE_OFFER,
       rate: env.SMS_TEMPLATE_RATE,
+      lottery_offer: env.SMS_TEMPLATE_LOTTERY_OFFER,
     },
   }
 }

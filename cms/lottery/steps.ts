@@ -8,6 +8,7 @@ import { BookingError } from '../booking/errors.ts'
 import type { DocId } from '../booking/schemas.ts'
 import type { HolidayWave, LotteryDraw } from '../payload-types.ts'
 import { claimOnce, recordEvent } from './events.ts'
+import { notifyWinner } from './notifyWinner.ts'
 
 const HOUR = 60 * 60 * 1000
 /** A relationship's id whether it came populated or not. */
@@ -267,6 +268,12 @@ async function storeAndOffer(
       at: now,
       entryCode: entry.code,
       detail: { session: session.code, round },
+    })
+    await notifyWinner(payload, {
+      household: idOf(entry.household) as DocId,
+      wave: wave.id,
+      sessionTitle: session.title,
+      expiresAt,
     })
   }
   return published

@@ -10,6 +10,7 @@ export const smsTemplateNames = [
   'cancelled',
   'offer',
   'rate',
+  'lottery_offer',
 ] as const
 export type SmsTemplateName = (typeof smsTemplateNames)[number]
 

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { E2E_ADMIN } from './platform.ts'
-import { latestSmsCode, ownClientAddress } from './sms.ts'
+import { e2eSmsEnv, latestSmsCode, latestSmsLink, ownClientAddress } from './sms.ts'
 
 /**
  * A lottery wave on a 390-px phone: a parent verifies the phone, adds two children and enters both; another
@@ -160,6 +160,10 @@ test('parents enter, the draw runs, a parent confirms on a phone, a freed seat g
   expect(closed.ok(), await closed.text()).toBe(true)
   expect((await request.post(`/api/lottery-draws/${wave.id}/advance`, { headers })).ok()).toBe(true)
   await expect.poll(async () => (await request.get(`/api/lottery-draws/${wave.id}/files/draw.json`)).status()).toBe(200)
+
+  // The winner is told by SMS, with the wave's page to confirm on.
+  const told = await latestSmsLink(phone, e2eSmsEnv.SMS_TEMPLATE_LOTTERY_OFFER)
+  expect(told).toContain(`/holiday/lottery/?wave=${wave.id}`)
 
   // The parent sees the outcome and confirms 小禾's seat (the only entry for 甲).
   await page.reload()

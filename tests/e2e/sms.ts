@@ -22,6 +22,7 @@ export const e2eSmsEnv = {
   SMS_TEMPLATE_CANCELLED: '900005',
   SMS_TEMPLATE_OFFER: '900006',
   SMS_TEMPLATE_RATE: '900007',
+  SMS_TEMPLATE_LOTTERY_OFFER: '900008',
 }
 
 /** The code of the latest verification SMS to `phone` (11 digits), waiting up to `timeoutMs` for it to arrive. */
