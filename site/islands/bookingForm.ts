@@ -4,7 +4,7 @@
  */
 import { bookingFields as f } from '../../common/booking/fields.ts'
 import { normalisePhone } from '../../common/phone.ts'
-import { type Check, checkChoice, checkEmail, checkPhone, checkText } from './checks.ts'
+import { type Check, checkChoice, checkEmail, checkFields, checkPhone, checkText, knownField } from './checks.ts'
 
 export type BookingValues = {
   session: string
@@ -39,8 +39,7 @@ export const fieldId = (field: string) => `bk-${field}`
 export const errorId = (field: string) => `bk-${field}-error`
 
 /** The field the API's 400 names, when the form shows that field. */
-export const formFieldOf = (field: string | undefined): FormField | undefined =>
-  fieldOrder.find((known) => known === field)
+export const formFieldOf = (field: string | undefined): FormField | undefined => knownField(fieldOrder, field)
 
 export const attendeeChoices = f.attendees.choices.map(String)
 
@@ -57,14 +56,7 @@ const checks: { [F in FormField]: Check<BookingValues[F]> } = {
 }
 
 /** Every problem of the form, by field. */
-export function validateBooking(values: BookingValues): FieldErrors {
-  const errors: FieldErrors = {}
-  for (const field of fieldOrder) {
-    const problem = (checks[field] as Check<BookingValues[FormField]>)(values[field])
-    if (problem) errors[field] = problem
-  }
-  return errors
-}
+export const validateBooking = (values: BookingValues): FieldErrors => checkFields(fieldOrder, checks, values)
 
 /** What POST /api/bookings/book receives for valid values (without the idempotency key). */
 export const bookingRequest = (values: BookingValues) => ({

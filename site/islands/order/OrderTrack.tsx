@@ -6,27 +6,23 @@
  */
 import { type FormEvent, type ReactNode, useRef, useState } from 'react'
 import type { TrackView } from '../../../cms/orders/service.ts'
-import { CODE_LENGTH, isBookingCode, normaliseBookingCode, spacedCode } from '../../../common/booking/code.ts'
+import { CODE_LENGTH, normaliseBookingCode, spacedCode } from '../../../common/booking/code.ts'
 import { formatDate } from '../../../common/dates.ts'
 import { orderCodeField, orderFields, orderReasonField } from '../../../common/orders/fields.ts'
 import { normalisePhone } from '../../../common/phone.ts'
 import { courseUrl } from '../../../common/urls.ts'
 import { api } from '../api.ts'
 import { AlertBox, CodeLookupForm, ResultHeading, useCodeFromUrl } from '../CodeLookup.tsx'
-import { checkPhone, problemsText } from '../checks.ts'
+import { checkCodeWith, problemsText } from '../checks.ts'
 import { focusLater, formatDateTime, sessionTime } from '../format.ts'
-import type { LookupErrors } from '../lookupForm.ts'
+import { type LookupErrors, lookupFieldOrder, validateLookup } from '../lookupForm.ts'
 import '../booking.css'
 import './order.css'
 
 type Owner = { code: string; phone: string }
 type Step = 'supply-info' | 'confirm' | 'ask-change' | 'withdraw' | 'cancel' | 'rate'
 
-const checkOrderCode = (code: string) => {
-  const normal = normaliseBookingCode(code)
-  if (!normal) return orderCodeField.messages.required
-  return isBookingCode(normal) ? undefined : orderCodeField.messages.invalid
-}
+const checkOrderCode = checkCodeWith(orderCodeField.messages)
 
 const done: Record<Step, string> = {
   'supply-info': '已提交补充信息，区妇联将继续审核。',
@@ -259,11 +255,11 @@ export default function OrderTrack() {
     if (busy) return
     setFormError('')
     setStatus('')
-    const found = { code: checkOrderCode(code), phone: checkPhone(phone) }
+    const found = validateLookup({ code, phone }, checkOrderCode)
     setErrors(found)
-    const first = (['code', 'phone'] as const).find((f) => found[f])
+    const first = lookupFieldOrder.find((f) => found[f])
     if (first) {
-      setFormError(problemsText(Object.values(found).filter(Boolean).length))
+      setFormError(problemsText(Object.keys(found).length))
       focusLater(() => document.getElementById(`ot-${first}`))
       return
     }

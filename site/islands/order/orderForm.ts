@@ -4,7 +4,7 @@
  */
 import { orderFields as f } from '../../../common/orders/fields.ts'
 import { normalisePhone } from '../../../common/phone.ts'
-import { type Check, checkChoice, checkPhone, checkText } from '../checks.ts'
+import { type Check, checkChoice, checkFields, checkPhone, checkText, knownField } from '../checks.ts'
 
 export type OrderWindow = { from: string; to: string }
 
@@ -48,7 +48,7 @@ export const orderFieldOrder: OrderFormField[] = [
 ]
 
 export const formFieldOfOrder = (field: string | undefined): OrderFormField | undefined =>
-  orderFieldOrder.find((known) => known === field)
+  knownField(orderFieldOrder, field)
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Today's date in Beijing ("2026-12-06"), whatever the phone's zone. */
@@ -108,15 +108,8 @@ function checksFor(values: OrderValues): { [F in OrderFormField]: Check<OrderVal
 }
 
 /** Every problem of the form, by field. */
-export function validateOrder(values: OrderValues): OrderErrors {
-  const checks = checksFor(values)
-  const errors: OrderErrors = {}
-  for (const field of orderFieldOrder) {
-    const problem = (checks[field] as Check<OrderValues[OrderFormField]>)(values[field])
-    if (problem) errors[field] = problem
-  }
-  return errors
-}
+export const validateOrder = (values: OrderValues): OrderErrors =>
+  checkFields(orderFieldOrder, checksFor(values), values)
 
 const idValue = (v: string) => (/^\d+$/.test(v) ? Number(v) : v)
 
