@@ -1,6 +1,6 @@
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import Database from 'libsql'
 import type { Payload } from 'payload'
+import { sqliteFile } from '../lib/storePerPayload.ts'
 import type { Facts } from './facts.ts'
 import { emptyFacts } from './facts.ts'
 import { householdKey } from './load.ts'
@@ -19,7 +19,7 @@ const readers = new WeakMap<Payload, Database.Database>()
 export function sqliteFacts(payload: Payload, period: Period, streets: string[] | null): Facts {
   let db = readers.get(payload)
   if (!db) {
-    db = new Database((payload.db as unknown as SQLiteAdapter).clientConfig.url.replace(/^file:/, ''))
+    db = new Database(sqliteFile(payload))
     db.exec('PRAGMA busy_timeout = 5000')
     readers.set(payload, db)
   }

@@ -1,24 +1,15 @@
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
+import { storePerPayload } from '../../lib/storePerPayload.ts'
 import { MongoPageViewStore } from './mongodb.ts'
 import { pageViewOf } from './rules.ts'
 import { SqlitePageViewStore } from './sqlite.ts'
 import type { PageViewStore } from './store.ts'
 
-const stores = new WeakMap<Payload, PageViewStore>()
-
 /** The page view store for the database Payload is connected to. */
-export function pageViewStore(payload: Payload): PageViewStore {
-  let store = stores.get(payload)
-  if (!store) {
-    store =
-      payload.db.name === 'sqlite'
-        ? new SqlitePageViewStore((payload.db as unknown as SQLiteAdapter).clientConfig.url.replace(/^file:/, ''))
-        : new MongoPageViewStore(payload)
-    stores.set(payload, store)
-  }
-  return store
-}
+export const pageViewStore: (payload: Payload) => PageViewStore = storePerPayload<PageViewStore>({
+  sqlite: (file) => new SqlitePageViewStore(file),
+  mongodb: (payload) => new MongoPageViewStore(payload),
+})
 
 type Request = { method?: string; url: string; header: (name: string) => string | null | undefined }
 
