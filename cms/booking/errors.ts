@@ -58,4 +58,20 @@ export class BookingError extends Error {
   }
 }
 
+/**
+ * A refusal class for another area (households, orders) with codes and statuses of its own, answered by the booking
+ * endpoints' `respond` (cms/booking/http.ts) like a booking refusal: `{ error: { code, message, field? } }` with its
+ * status. Its instances are BookingErrors.
+ */
+export function refusalClass<Code extends string>(name: string, statuses: Record<Code, number>) {
+  return class extends BookingError {
+    override name = name
+    override readonly status: number
+    constructor(code: Code, message: string, field?: string) {
+      super(code as unknown as BookingErrorCode, message, field)
+      this.status = statuses[code]
+    }
+  }
+}
+
 export const notFoundBooking = () => new BookingError('booking_not_found', '未找到报名记录，请核对报名码和手机号')

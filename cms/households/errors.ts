@@ -1,4 +1,4 @@
-import { BookingError } from '../booking/errors.ts'
+import { refusalClass } from '../booking/errors.ts'
 
 /** Why a household request was refused; shown to parents as it is (Chinese, actionable). */
 export type HouseholdErrorCode =
@@ -22,18 +22,9 @@ const statusOf: Record<HouseholdErrorCode, number> = {
   sms_failed: 502,
 }
 
-/**
- * A household refusal, answered by the booking endpoints' `respond` (cms/booking/http.ts) like a booking refusal:
- * `{ error: { code, message, field? } }` with its status.
- */
-export class HouseholdError extends BookingError {
-  override name = 'HouseholdError'
-  override readonly status: number
-  constructor(code: HouseholdErrorCode, message: string, field?: string) {
-    super(code as ConstructorParameters<typeof BookingError>[0], message, field)
-    this.status = statusOf[code]
-  }
-}
+/** A household refusal, answered like a booking refusal (see refusalClass). */
+export const HouseholdError = refusalClass<HouseholdErrorCode>('HouseholdError', statusOf)
+export type HouseholdError = InstanceType<typeof HouseholdError>
 
 export const verificationRequired = () => new HouseholdError('verification_required', '请先用手机号验证码验证身份')
 export const childNotFound = () => new HouseholdError('child_not_found', '未找到该孩子的信息')

@@ -1,4 +1,4 @@
-import { BookingError } from '../booking/errors.ts'
+import { refusalClass } from '../booking/errors.ts'
 
 /** Why an order request was refused; shown to requesters and staff as it is (Chinese, actionable). */
 export type OrderErrorCode =
@@ -20,18 +20,9 @@ const statusOf: Record<OrderErrorCode, number> = {
   forbidden: 403,
 }
 
-/**
- * An order refusal, answered by the booking endpoints' `respond` (cms/booking/http.ts) like a booking refusal:
- * `{ error: { code, message, field? } }` with its status.
- */
-export class OrderError extends BookingError {
-  override name = 'OrderError'
-  override readonly status: number
-  constructor(code: OrderErrorCode, message: string, field?: string) {
-    super(code as ConstructorParameters<typeof BookingError>[0], message, field)
-    this.status = statusOf[code]
-  }
-}
+/** An order refusal, answered like a booking refusal (see refusalClass). */
+export const OrderError = refusalClass<OrderErrorCode>('OrderError', statusOf)
+export type OrderError = InstanceType<typeof OrderError>
 
 export const orderNotFound = () => new OrderError('order_not_found', '未找到该点单，请核对点单编号和手机号')
 export const conflict = () => new OrderError('conflict', '该点单刚刚已被他人处理，请刷新后查看最新状态')
