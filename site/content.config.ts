@@ -2,9 +2,9 @@
  * The site's content: Payload collections and globals read by the loaders in site/data (published documents,
  * anonymous access), validated and shaped by the schemas in data/schemas.ts.
  */
-import { defineCollection } from 'astro:content'
+import { type BaseSchema, defineCollection } from 'astro:content'
 import { payloadCollection, payloadGlobal } from './data/loaders.ts'
-import { entryFields } from './data/queries.ts'
+import { type EntryFields, entryFields, type PayloadDoc } from './data/queries.ts'
 import {
   articleSchema,
   categorySchema,
@@ -36,83 +36,34 @@ import {
   listUpcomingSessions,
 } from './data/source.ts'
 
-const topics = defineCollection({
-  loader: payloadCollection('topics', listTopics),
-  schema: topicSchema,
-})
+/** A collection of the Payload collection `name`'s documents that `list` reads, each checked by `schema`. */
+const fromCollection = <S extends BaseSchema>(
+  name: string,
+  list: () => AsyncIterable<PayloadDoc>,
+  schema: S,
+  fields?: EntryFields,
+) => defineCollection({ loader: payloadCollection(name, list, fields), schema })
 
-const articles = defineCollection({
-  loader: payloadCollection('articles', listArticles, entryFields.articles),
-  schema: articleSchema,
-})
-
-const families = defineCollection({
-  loader: payloadCollection('families', listFamilies, entryFields.families),
-  schema: familySchema,
-})
-
-const courseCategories = defineCollection({
-  loader: payloadCollection('course-categories', listCourseCategories),
-  schema: categorySchema,
-})
-
-const courses = defineCollection({
-  loader: payloadCollection('courses', listCourses, entryFields.courses),
-  schema: courseSchema,
-})
-
-const lecturers = defineCollection({
-  loader: payloadCollection('lecturers', listLecturers),
-  schema: lecturerSchema,
-})
-
-const courseSessions = defineCollection({
-  loader: payloadCollection('course-sessions', () => listUpcomingSessions(new Date())),
-  schema: sessionSchema,
-})
-
-const siteSettings = defineCollection({
-  loader: payloadGlobal('site-settings', getSiteSettings, entryFields['site-settings']),
-  schema: siteSettingsSchema,
-})
-
-const home = defineCollection({
-  loader: payloadGlobal('home', getHome),
-  schema: homeSchema,
-})
-
-const holidayProgrammes = defineCollection({
-  loader: payloadCollection('holiday-programmes', listHolidayProgrammes),
-  schema: holidayProgrammeSchema,
-})
-
-const holidayWaves = defineCollection({
-  loader: payloadCollection('holiday-waves', listHolidayWaves),
-  schema: holidayWaveSchema,
-})
-
-const holidaySessions = defineCollection({
-  loader: payloadCollection('holiday-sessions', listHolidaySessions),
-  schema: holidaySessionSchema,
-})
-
-const impactReports = defineCollection({
-  loader: payloadCollection('impact-reports', listPublishedFigures),
-  schema: impactReportSchema,
-})
+/** A one-entry collection of the Payload global `slug` that `get` reads, checked by `schema`. */
+const fromGlobal = <S extends BaseSchema>(
+  slug: string,
+  get: () => Promise<Record<string, unknown>>,
+  schema: S,
+  fields?: EntryFields,
+) => defineCollection({ loader: payloadGlobal(slug, get, fields), schema })
 
 export const collections = {
-  topics,
-  articles,
-  families,
-  'course-categories': courseCategories,
-  courses,
-  lecturers,
-  'course-sessions': courseSessions,
-  'site-settings': siteSettings,
-  home,
-  'holiday-programmes': holidayProgrammes,
-  'holiday-waves': holidayWaves,
-  'holiday-sessions': holidaySessions,
-  'impact-reports': impactReports,
+  topics: fromCollection('topics', listTopics, topicSchema),
+  articles: fromCollection('articles', listArticles, articleSchema, entryFields.articles),
+  families: fromCollection('families', listFamilies, familySchema, entryFields.families),
+  'course-categories': fromCollection('course-categories', listCourseCategories, categorySchema),
+  courses: fromCollection('courses', listCourses, courseSchema, entryFields.courses),
+  lecturers: fromCollection('lecturers', listLecturers, lecturerSchema),
+  'course-sessions': fromCollection('course-sessions', () => listUpcomingSessions(new Date()), sessionSchema),
+  'site-settings': fromGlobal('site-settings', getSiteSettings, siteSettingsSchema, entryFields['site-settings']),
+  home: fromGlobal('home', getHome, homeSchema),
+  'holiday-programmes': fromCollection('holiday-programmes', listHolidayProgrammes, holidayProgrammeSchema),
+  'holiday-waves': fromCollection('holiday-waves', listHolidayWaves, holidayWaveSchema),
+  'holiday-sessions': fromCollection('holiday-sessions', listHolidaySessions, holidaySessionSchema),
+  'impact-reports': fromCollection('impact-reports', listPublishedFigures, impactReportSchema),
 }
