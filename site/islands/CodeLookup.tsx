@@ -156,3 +156,49 @@ export function CodeLookupForm({
     </section>
   )
 }
+
+/** A step's two buttons: do it (its label turns to `busyLabel` while sending) or the other way out. */
+export function ActionPair({
+  busy,
+  label,
+  busyLabel,
+  onClick,
+  otherLabel,
+  onOther,
+}: {
+  busy: boolean
+  label: string
+  busyLabel: string
+  onClick: () => void
+  otherLabel: string
+  onOther: () => void
+}) {
+  return (
+    <div className="bk-actions">
+      <button type="button" className="bk-button bk-button--primary" disabled={busy} onClick={onClick}>
+        {busy ? busyLabel : label}
+      </button>
+      <button type="button" className="bk-button" disabled={busy} onClick={onOther}>
+        {otherLabel}
+      </button>
+    </div>
+  )
+}
+
+/** "Are you sure?" before a step that cannot be undone; `boxRef` makes it focusable (to move the focus there). */
+export function ConfirmBox({
+  question,
+  boxRef,
+  children,
+  ...actions
+}: Parameters<typeof ActionPair>[0] & { question: string; boxRef?: Ref<HTMLFieldSetElement>; children: ReactNode }) {
+  return (
+    <fieldset ref={boxRef} className="bk-confirm" tabIndex={boxRef ? -1 : undefined}>
+      <legend className="bk-confirm__question">
+        <strong>{question}</strong>
+      </legend>
+      <p>{children}</p>
+      <ActionPair {...actions} />
+    </fieldset>
+  )
+}

@@ -10,7 +10,7 @@ import { bookingStatusLabels } from '../../common/booking/status.ts'
 import { normalisePhone } from '../../common/phone.ts'
 import { venueText } from '../../common/venue.ts'
 import { api, calendarUrl } from './api.ts'
-import { AlertBox, CodeLookupForm, ResultHeading, useCodeFromUrl } from './CodeLookup.tsx'
+import { AlertBox, CodeLookupForm, ConfirmBox, ResultHeading, useCodeFromUrl } from './CodeLookup.tsx'
 import { problemsText } from './checks.ts'
 import { focusLater, formatDateTime, sessionTime } from './format.ts'
 import { PhoneRecords } from './household/PhoneRecords.tsx'
@@ -200,28 +200,21 @@ export default function MyBooking() {
           <p className="bk-hint">已过取消截止时间，如需取消请联系主办方。</p>
         )}
         {confirming && (
-          <fieldset ref={confirmBox} className="bk-confirm" tabIndex={-1}>
-            <legend className="bk-confirm__question">
-              <strong>确定要取消这次报名吗？</strong>
-            </legend>
-            <p>{view.status === 'confirmed' ? '取消后名额将让给候补家长，' : '取消后将退出候补，'}无法恢复。</p>
-            <div className="bk-actions">
-              <button type="button" className="bk-button bk-button--primary" disabled={busy} onClick={cancel}>
-                {busy ? '正在取消…' : '确认取消'}
-              </button>
-              <button
-                type="button"
-                className="bk-button"
-                disabled={busy}
-                onClick={() => {
-                  setConfirming(false)
-                  focusLater(() => heading.current)
-                }}
-              >
-                暂不取消
-              </button>
-            </div>
-          </fieldset>
+          <ConfirmBox
+            question="确定要取消这次报名吗？"
+            boxRef={confirmBox}
+            busy={busy}
+            label="确认取消"
+            busyLabel="正在取消…"
+            onClick={cancel}
+            otherLabel="暂不取消"
+            onOther={() => {
+              setConfirming(false)
+              focusLater(() => heading.current)
+            }}
+          >
+            {view.status === 'confirmed' ? '取消后名额将让给候补家长，' : '取消后将退出候补，'}无法恢复。
+          </ConfirmBox>
         )}
         <p>
           <button type="button" className="bk-link" onClick={startOver}>

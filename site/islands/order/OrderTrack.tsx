@@ -12,7 +12,7 @@ import { orderCodeField, orderFields, orderReasonField } from '../../../common/o
 import { normalisePhone } from '../../../common/phone.ts'
 import { courseUrl } from '../../../common/urls.ts'
 import { api } from '../api.ts'
-import { AlertBox, CodeLookupForm, ResultHeading, useCodeFromUrl } from '../CodeLookup.tsx'
+import { ActionPair, AlertBox, CodeLookupForm, ConfirmBox, ResultHeading, useCodeFromUrl } from '../CodeLookup.tsx'
 import { checkCodeWith, problemsText } from '../checks.ts'
 import { focusLater, formatDateTime, sessionTime } from '../format.ts'
 import { type LookupErrors, lookupFieldOrder, validateLookup } from '../lookupForm.ts'
@@ -350,19 +350,14 @@ export default function OrderTrack() {
                 onCancel={() => setStep(null)}
               />
             ) : (
-              <div className="bk-actions">
-                <button
-                  type="button"
-                  className="bk-button bk-button--primary"
-                  disabled={busy}
-                  onClick={() => act('confirm')}
-                >
-                  {busy ? '正在提交…' : '确认时间'}
-                </button>
-                <button type="button" className="bk-button" disabled={busy} onClick={() => setStep('ask-change')}>
-                  申请改期
-                </button>
-              </div>
+              <ActionPair
+                busy={busy}
+                label="确认时间"
+                busyLabel="正在提交…"
+                onClick={() => act('confirm')}
+                otherLabel="申请改期"
+                onOther={() => setStep('ask-change')}
+              />
             )}
           </div>
         )}
@@ -415,25 +410,17 @@ export default function OrderTrack() {
           </div>
         )}
         {step === 'withdraw' && (
-          <fieldset className="bk-confirm">
-            <legend className="bk-confirm__question">
-              <strong>确定要撤回这个点单吗？</strong>
-            </legend>
-            <p>撤回后无法恢复，如仍需送课请重新点单。</p>
-            <div className="bk-actions">
-              <button
-                type="button"
-                className="bk-button bk-button--primary"
-                disabled={busy}
-                onClick={() => act('withdraw')}
-              >
-                {busy ? '正在撤回…' : '确认撤回'}
-              </button>
-              <button type="button" className="bk-button" disabled={busy} onClick={() => setStep(null)}>
-                暂不撤回
-              </button>
-            </div>
-          </fieldset>
+          <ConfirmBox
+            question="确定要撤回这个点单吗？"
+            busy={busy}
+            label="确认撤回"
+            busyLabel="正在撤回…"
+            onClick={() => act('withdraw')}
+            otherLabel="暂不撤回"
+            onOther={() => setStep(null)}
+          >
+            撤回后无法恢复，如仍需送课请重新点单。
+          </ConfirmBox>
         )}
         {step === 'cancel' && (
           <ReasonForm
