@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { newPhone } from './user.ts'
 
 /**
  * The booking island on a phone: book a seat on a course page (a lost answer retried safely with the same
@@ -44,7 +45,6 @@ async function openSessions(request: APIRequestContext): Promise<SessionDoc[]> {
 
 const seatsLeft = (s: SessionDoc) => s.capacity - (s.confirmedCount ?? 0)
 /** A mobile number no earlier run has used, typed the way parents do. */
-const newPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
 const typed = (phone: string) => `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`
 
 function watchScripts(page: Page) {
@@ -91,7 +91,7 @@ test('a parent books a seat on a course page, finds it in 我的报名 and cance
   expect(session, 'an open sample session with free seats').toBeTruthy()
   if (!session) return
   const scripts = watchScripts(page)
-  const phone = newPhone()
+  const phone = newPhone('139')
 
   const island = await openBooking(page, session)
   // Live seats from the availability API.
@@ -195,7 +195,7 @@ test('a waitlisted parent sees their position and is promoted when a confirmed p
   let holder: { code: string; phone: string } | undefined
   for (let left = seatsLeft(session); left > 0; ) {
     const attendees = left >= 2 ? 2 : 1
-    const phone = newPhone()
+    const phone = newPhone('139')
     const response = await request.post('/api/bookings/book', {
       data: {
         session: session.id,
@@ -216,7 +216,7 @@ test('a waitlisted parent sees their position and is promoted when a confirmed p
   }
   if (!holder) return
 
-  const phone = newPhone()
+  const phone = newPhone('139')
   const island = await openBooking(page, session)
   await expect(island.locator('label').filter({ has: page.locator(`input[value="${session.id}"]`) })).toContainText(
     '名额已满，可报名候补',

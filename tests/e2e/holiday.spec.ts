@@ -1,6 +1,7 @@
-import { type APIRequestContext, type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
 import { E2E_ADMIN, E2E_PORT } from './platform.ts'
 import { latestSmsCode, ownClientAddress } from './sms.ts'
+import { counter, newPhone } from './user.ts'
 
 /**
  * 福家·无忧假期 on a 390-px phone whose clock is 5 minutes fast: the programme page (filters without JavaScript),
@@ -12,7 +13,6 @@ import { latestSmsCode, ownClientAddress } from './sms.ts'
 test.use({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: ownClientAddress() })
 
 const SKEW_MS = 5 * 60_000
-const newPhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
 /** Shanghai date `days` from now (YYYY-MM-DD). */
 const dateIn = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -97,25 +97,6 @@ async function skewClock(page: Page, skew: number) {
   }, skew)
 }
 
-function counter() {
-  const count = { taps: 0, typed: 0 }
-  return {
-    count,
-    tap: async (target: Locator) => {
-      count.taps++
-      await target.tap()
-    },
-    type: async (field: Locator, text: string) => {
-      count.typed++
-      await field.fill(text)
-    },
-    choose: async (select: Locator, value: string) => {
-      count.taps++
-      await select.selectOption(value)
-    },
-  }
-}
-
 const seconds = (text: string) => {
   const [h, m, s] = text.trim().split(/[:\s]/).slice(-3).map(Number)
   return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0)
@@ -174,7 +155,7 @@ test('a parent on a phone 5 minutes fast registers two children on the opening s
   expect(await (await request.get(sessionUrl)).text()).not.toMatch(/剩余\s*\d|名额已满/)
 
   // Once: verify the phone with the SMS code.
-  const phone = newPhone()
+  const phone = newPhone('135')
   await once.type(page.locator('#hh-phone'), phone)
   const sentAt = Date.now() - 1000
   await once.tap(page.getByRole('button', { name: '获取验证码' }))

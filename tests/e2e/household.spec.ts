@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { latestSmsCode, ownClientAddress } from './sms.ts'
+import { newPhone } from './user.ts'
 
 /**
  * A household on a phone, on 我的报名: a parent who lost a lecture booking's code verifies the phone with the SMS
@@ -10,7 +11,6 @@ import { latestSmsCode, ownClientAddress } from './sms.ts'
 test.use({ extraHTTPHeaders: ownClientAddress() })
 
 const HOUR = 60 * 60 * 1000
-const newPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
 
 type SessionDoc = {
   id: number | string
@@ -51,7 +51,7 @@ test('a lost code is recovered by verifying the phone; the household adds two ch
   page,
   request,
 }) => {
-  const phone = newPhone()
+  const phone = newPhone('139')
   const code = await bookLecture(request, phone)
 
   await page.goto('/my-booking/')

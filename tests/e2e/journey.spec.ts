@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { counter, newPhone } from './user.ts'
 
 /**
  * A parent on a phone, from the home page to a booking: the taps and typed fields it takes, the catalogue's
@@ -32,27 +33,6 @@ const bookingClosed = (s: SessionDoc) => Date.parse(s.bookingClosesAt ?? s.start
 const opened = (s: SessionDoc) => !s.bookingOpensAt || Date.parse(s.bookingOpensAt) <= Date.now()
 /** What the catalogue calls bookable: booking open now or later, with a seat or a waitlist. */
 const takesBookings = (s: SessionDoc) => !bookingClosed(s) && (seatsLeft(s) > 0 || s.waitlistSize > 0)
-const newPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
-
-/** Every tap and every typed field of a journey, counted as the parent would make them. */
-function counter() {
-  const count = { taps: 0, typed: 0 }
-  return {
-    count,
-    tap: async (target: Locator) => {
-      count.taps++
-      await target.tap()
-    },
-    choose: async (select: Locator, value: string) => {
-      count.taps++
-      await select.selectOption(value)
-    },
-    type: async (field: Locator, text: string) => {
-      count.typed++
-      await field.fill(text)
-    },
-  }
-}
 
 const island = (page: Page) => page.getByRole('region', { name: '在线报名' })
 
@@ -90,7 +70,7 @@ test('from the home page to a booking in at most 6 taps and 2 typed fields', asy
   await expect(form.getByRole('radio', { name: '1 人' })).toBeChecked()
 
   await journey.type(form.getByLabel('家长姓名'), '陈女士')
-  await journey.type(form.getByLabel('手机号'), newPhone())
+  await journey.type(form.getByLabel('手机号'), newPhone('137'))
   await journey.choose(form.getByLabel('孩子年龄段'), '6-12')
   await journey.choose(form.getByLabel('所在街道'), '福田街道')
   await journey.tap(form.getByRole('checkbox', { name: /我是孩子的监护人/ }))

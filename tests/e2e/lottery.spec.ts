@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { E2E_ADMIN } from './platform.ts'
 import { e2eSmsEnv, latestSmsCode, latestSmsLink, ownClientAddress } from './sms.ts'
+import { newPhone } from './user.ts'
 
 /**
  * A lottery wave on a 390-px phone: a parent verifies the phone, adds two children and enters both; another
@@ -11,7 +12,6 @@ import { e2eSmsEnv, latestSmsCode, latestSmsLink, ownClientAddress } from './sms
 test.use({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: ownClientAddress() })
 
 type Doc = { id: number | string; [key: string]: unknown }
-const newPhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
 const dateIn = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
 
 async function staffHeaders(request: APIRequestContext) {
@@ -70,7 +70,7 @@ async function lotteryWave(request: APIRequestContext, headers: Record<string, s
 
 /** Another household, through the same public API a parent's browser uses. */
 async function otherHousehold(request: APIRequestContext) {
-  const phone = newPhone()
+  const phone = newPhone('135')
   const headers = ownClientAddress()
   const sentAt = Date.now() - 1000
   expect((await request.post('/api/households/send-code', { headers, data: { phone } })).ok()).toBe(true)
@@ -106,7 +106,7 @@ test('parents enter, the draw runs, a parent confirms on a phone, a freed seat g
   await expect(page.getByText(/密钥承诺值/)).toBeVisible()
 
   // Verify the phone and add two children.
-  const phone = newPhone()
+  const phone = newPhone('135')
   await page.locator('#lt-phone').fill(phone)
   const sentAt = Date.now() - 1000
   await page.getByRole('button', { name: '获取验证码' }).tap()

@@ -1,5 +1,6 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 import { E2E_ADMIN } from './platform.ts'
+import { counter, newPhone } from './user.ts'
 
 /**
  * 点单 on a phone (Pixel 7, 412 px; the page is also checked at 390 px): a community worker orders 家风家训 for
@@ -10,7 +11,6 @@ import { E2E_ADMIN } from './platform.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 const day = (n: number) => new Date(Date.now() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
-const newPhone = () => `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
 
 async function staffToken(request: APIRequestContext) {
   const login = await request.post('/api/users/login', { data: E2E_ADMIN })
@@ -32,26 +32,6 @@ async function staffAct(request: APIRequestContext, code: string, action: string
   expect(res.status()).toBe(200)
 }
 
-/** Counts what the user does: taps (clicks, checks, choices) and fields they type into. */
-function counter() {
-  const n = { taps: 0, typed: 0 }
-  return {
-    n,
-    tap: async (locator: ReturnType<Page['locator']>) => {
-      n.taps++
-      await locator.click()
-    },
-    choose: async (locator: ReturnType<Page['locator']>, value: string | { label: string }) => {
-      n.taps += 2 // open the list, pick one
-      await locator.selectOption(value)
-    },
-    type: async (locator: ReturnType<Page['locator']>, text: string) => {
-      n.typed++
-      await locator.fill(text)
-    },
-  }
-}
-
 test.use({ viewport: { width: 390, height: 844 } })
 
 test('a community worker orders 家风家训 on a phone, tracks it and sees the federation act', async ({
@@ -59,9 +39,9 @@ test('a community worker orders 家风家训 on a phone, tracks it and sees the 
   request,
 }) => {
   const course = (await (await request.get('/api/courses?where[code][equals]=FJ-002&depth=0')).json()).docs[0]
-  const phone = newPhone()
+  const phone = newPhone('138')
   const started = Date.now()
-  const user = counter()
+  const user = counter({ press: 'click', tapsPerChoice: 2 })
 
   await page.goto(`/courses/${course.slug}/`)
   await user.tap(page.getByRole('link', { name: '预约送课上门' }))
@@ -91,9 +71,9 @@ test('a community worker orders 家风家训 on a phone, tracks it and sees the 
   const code = ((await done.getByTestId('order-code').textContent()) ?? '').replace(/\s/g, '')
   expect(code).toMatch(/^[A-Z0-9]{8}$/)
   const orderSeconds = (Date.now() - started) / 1000
-  console.log(`ordered in ${user.n.taps} taps and ${user.n.typed} typed fields, ${orderSeconds.toFixed(1)} s`)
-  expect(user.n.taps).toBeLessThanOrEqual(16)
-  expect(user.n.typed).toBeLessThanOrEqual(8)
+  console.log(`ordered in ${user.count.taps} taps and ${user.count.typed} typed fields, ${orderSeconds.toFixed(1)} s`)
+  expect(user.count.taps).toBeLessThanOrEqual(16)
+  expect(user.count.typed).toBeLessThanOrEqual(8)
 
   // Track it: the code comes along in the link, the phone is typed.
   await user.tap(done.getByRole('link', { name: '查看办理进度' }))
@@ -168,7 +148,7 @@ test('a requester withdraws an order that is not yet scheduled; a refusal shows 
     return page.getByRole('region', { name: '办理进度' })
   }
 
-  const phone = newPhone()
+  const phone = newPhone('138')
   const code = await submit(phone)
   let progress = await track(code, phone)
   await progress.getByRole('button', { name: '撤回点单' }).click()
@@ -177,7 +157,7 @@ test('a requester withdraws an order that is not yet scheduled; a refusal shows 
   await expect(progress.getByRole('button', { name: '撤回点单' })).toHaveCount(0)
   await expect(progress.getByTestId('order-timeline')).toContainText('撤回点单')
 
-  const other = newPhone()
+  const other = newPhone('138')
   const refused = await submit(other)
   await staffAct(request, refused, 'refuse', '本学期该课程讲师已排满，建议下学期再点。')
   progress = await track(refused, other)
@@ -195,7 +175,7 @@ test('a parent says 我的社区也想听 on a course page', async ({ page, requ
   const form = page.getByRole('form', { name: '我的社区也想听' })
   await form.getByLabel('所在街道').selectOption('福田街道')
   await form.getByLabel('所在社区').selectOption({ label: '岗厦社区' })
-  await form.getByLabel('手机号').fill(newPhone())
+  await form.getByLabel('手机号').fill(newPhone('138'))
   await form.getByRole('button', { name: '登记想听' }).click()
   await expect(page.getByRole('status').filter({ hasText: '已记录' })).toBeVisible()
 })

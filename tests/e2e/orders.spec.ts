@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { E2E_ADMIN, E2E_PORT } from './platform.ts'
 import { e2eSmsEnv, latestSmsLink } from './sms.ts'
+import { newPhone } from './user.ts'
 
 /**
  * 点单 from dispatch to rating: a coordinator dispatches an accepted order in the admin (a free lecturer who
@@ -11,7 +12,6 @@ import { e2eSmsEnv, latestSmsLink } from './sms.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 const shanghaiDay = (at: number) => new Date(at + 8 * 3600 * 1000).toISOString().slice(0, 10)
-const newPhone = (prefix: string) => `${prefix}${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
 const site = `http://localhost:${E2E_PORT}`
 
 async function staff(request: APIRequestContext) {
