@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { normaliseBookingCode } from '../../common/booking/code.ts'
@@ -8,6 +7,7 @@ import { ageBands } from '../../common/catalogue.ts'
 import { formatDate, formatDateTime } from '../../common/dates.ts'
 import { maskPhone } from '../../common/phone.ts'
 import { userHasRole } from '../access/roles.ts'
+import { rosterTableCsv, rosterTableXlsx } from '../lib/rosterExport.ts'
 import type { Booking } from '../payload-types.ts'
 import { BookingError } from './errors.ts'
 import { type DocId, docId } from './schemas.ts'
@@ -141,22 +141,9 @@ const cell = (row: RosterRow, key: keyof RosterRow) => {
 
 /** CSV with a BOM, so Excel on Windows opens the Chinese correctly; cells are quoted and formula-safe. */
 export function rosterCsv(rows: RosterRow[]): string {
-  const quote = (value: unknown) => {
-    const text = String(value).replace(/^[=+\-@]/, "'$&")
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-  }
-  const lines = [columns.map(([, label]) => label), ...rows.map((r) => columns.map(([key]) => cell(r, key)))]
-  return `\uFEFF${lines.map((line) => line.map(quote).join(',')).join('\r\n')}\r\n`
+  return rosterTableCsv(columns, rows, cell)
 }
 
-export async function rosterXlsx(rows: RosterRow[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('报名名单')
-  sheet.addRow([title])
-  sheet.addRow(columns.map(([, label]) => label))
-  for (const row of rows) sheet.addRow(columns.map(([key]) => cell(row, key)))
-  sheet.columns.forEach((column) => {
-    column.width = 16
-  })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+export function rosterXlsx(rows: RosterRow[], title: string): Promise<Buffer> {
+  return rosterTableXlsx('报名名单', title, columns, rows, cell)
 }

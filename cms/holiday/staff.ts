@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs'
 import type { Payload, PayloadRequest } from 'payload'
 import { maskPhone } from '../../common/phone.ts'
 import { BookingError } from '../booking/errors.ts'
 import type { DocId } from '../booking/schemas.ts'
+import { rosterTableCsv, rosterTableXlsx } from '../lib/rosterExport.ts'
 import type { Child, HolidaySession } from '../payload-types.ts'
 import { holidayStore } from './index.ts'
 
@@ -119,22 +119,9 @@ const cell = (row: HolidayRosterRow, key: keyof HolidayRosterRow) =>
 
 /** CSV with a BOM (Excel opens the Chinese correctly), quoted and formula-safe cells. */
 export function holidayRosterCsv(rows: HolidayRosterRow[]): string {
-  const quote = (value: string) => {
-    const text = value.replace(/^[=+\-@]/, "'$&")
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-  }
-  const lines = [columns.map(([, label]) => label), ...rows.map((r) => columns.map(([key]) => cell(r, key)))]
-  return `\uFEFF${lines.map((line) => line.map(quote).join(',')).join('\r\n')}\r\n`
+  return rosterTableCsv(columns, rows, cell)
 }
 
-export async function holidayRosterXlsx(rows: HolidayRosterRow[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('签到名单')
-  sheet.addRow([title])
-  sheet.addRow(columns.map(([, label]) => label))
-  for (const row of rows) sheet.addRow(columns.map(([key]) => cell(row, key)))
-  sheet.columns.forEach((column) => {
-    column.width = 16
-  })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+export function holidayRosterXlsx(rows: HolidayRosterRow[], title: string): Promise<Buffer> {
+  return rosterTableXlsx('签到名单', title, columns, rows, cell)
 }
