@@ -13,12 +13,25 @@ import {
   useState,
 } from 'react'
 import { CODE_LENGTH, normaliseBookingCode } from '../../common/booking/code.ts'
-import type { LookupErrors, LookupField } from './lookupForm.ts'
+import { normalisePhone } from '../../common/phone.ts'
+import { type Check, problemsText } from './checks.ts'
+import { focusLater } from './format.ts'
+import { type LookupErrors, type LookupField, lookupFieldOrder, validateLookup } from './lookupForm.ts'
 
-/** Whether the island has hydrated, and the code field's state, prefilled from `?code=`. */
-export function useCodeFromUrl() {
+/** The code and phone that find a booking or an order: what the lookup API receives. */
+export type LookupOwner = { code: string; phone: string }
+
+/**
+ * The lookup form's state: whether the island has hydrated, the two fields (the code prefilled from `?code=`) and
+ * their errors. `check` marks the fields in error and focuses the first (ids `<prefix>-code`, `<prefix>-phone`),
+ * answering the alert's text, or the request body when both are right. `codeCheck` checks a booking's code unless
+ * told otherwise.
+ */
+export function useCodeLookup(prefix: string, codeCheck?: Check<string>) {
   const [hydrated, setHydrated] = useState(false)
   const [code, setCode] = useState('')
+  const [phone, setPhone] = useState('')
+  const [errors, setErrors] = useState<LookupErrors>({})
   useEffect(() => {
     setHydrated(true)
     try {
@@ -28,7 +41,34 @@ export function useCodeFromUrl() {
       // no URLSearchParams: the field stays empty
     }
   }, [])
-  return { hydrated, code, setCode }
+  const check = (): { problem: string } | { body: LookupOwner } => {
+    const found = validateLookup({ code, phone }, codeCheck)
+    setErrors(found)
+    const first = lookupFieldOrder.find((f) => found[f])
+    if (first) {
+      focusLater(() => document.getElementById(`${prefix}-${first}`))
+      return { problem: problemsText(Object.keys(found).length) }
+    }
+    return { body: { code: normaliseBookingCode(code), phone: normalisePhone(phone) ?? phone } }
+  }
+  const form: LookupFormState = {
+    prefix,
+    hydrated,
+    values: { code, phone },
+    setters: { code: setCode, phone: setPhone },
+    errors,
+    setErrors,
+  }
+  return { hydrated, check, form }
+}
+
+type LookupFormState = {
+  prefix: string
+  hydrated: boolean
+  values: Record<LookupField, string>
+  setters: Record<LookupField, (value: string) => void>
+  errors: LookupErrors
+  setErrors: Dispatch<SetStateAction<LookupErrors>>
 }
 
 /** The live region the form's (or the server's) problem is announced in; focused when it shows one. */
@@ -68,33 +108,24 @@ type FieldText = { label: string; hint: ReactNode; maxLength: number }
 
 /** The code and phone form; field ids are `<prefix>-code` and `<prefix>-phone`. */
 export function CodeLookupForm({
-  prefix,
+  form: { prefix, hydrated, values, setters, errors, setErrors },
   title,
   legend,
   fields,
   codeSpellCheck,
-  hydrated,
   busy,
-  values,
-  setters,
-  errors,
-  setErrors,
   alert,
   onSubmit,
   children,
 }: {
-  prefix: string
+  /** useCodeLookup's `form`. */
+  form: LookupFormState
   title: string
   legend: string
   fields: Record<LookupField, FieldText>
   /** Set to false to keep the browser from marking the code as a misspelling. */
   codeSpellCheck?: boolean
-  hydrated: boolean
   busy: boolean
-  values: Record<LookupField, string>
-  setters: Record<LookupField, (value: string) => void>
-  errors: LookupErrors
-  setErrors: Dispatch<SetStateAction<LookupErrors>>
   alert: ReactNode
   onSubmit: (event: FormEvent) => void
   /** Shown under the form. */

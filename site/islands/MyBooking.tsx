@@ -4,17 +4,14 @@
  */
 import { type FormEvent, useRef, useState } from 'react'
 import type { BookingView } from '../../cms/booking/service.ts'
-import { CODE_LENGTH, normaliseBookingCode, spacedCode } from '../../common/booking/code.ts'
+import { CODE_LENGTH, spacedCode } from '../../common/booking/code.ts'
 import { bookingFields, codeField } from '../../common/booking/fields.ts'
 import { bookingStatusLabels } from '../../common/booking/status.ts'
-import { normalisePhone } from '../../common/phone.ts'
 import { venueText } from '../../common/venue.ts'
 import { api, calendarUrl } from './api.ts'
-import { AlertBox, CodeLookupForm, ConfirmBox, ResultHeading, useCodeFromUrl } from './CodeLookup.tsx'
-import { problemsText } from './checks.ts'
+import { AlertBox, CodeLookupForm, ConfirmBox, type LookupOwner, ResultHeading, useCodeLookup } from './CodeLookup.tsx'
 import { focusLater, formatDateTime, sessionTime } from './format.ts'
 import { PhoneRecords } from './household/PhoneRecords.tsx'
-import { type LookupErrors, lookupFieldOrder, validateLookup } from './lookupForm.ts'
 import './booking.css'
 
 function statusText(view: BookingView): string {
@@ -93,9 +90,7 @@ function BookingDetails({ view }: { view: BookingView }) {
 }
 
 export default function MyBooking() {
-  const { hydrated, code, setCode } = useCodeFromUrl()
-  const [phone, setPhone] = useState('')
-  const [errors, setErrors] = useState<LookupErrors>({})
+  const lookupForm = useCodeLookup('mb')
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
   const [view, setView] = useState<BookingView | null>(null)
@@ -104,13 +99,13 @@ export default function MyBooking() {
   /** A parent who lost the code verifies the phone instead and sees all its bookings. */
   const [byPhone, setByPhone] = useState(false)
   /** The code and phone that found the booking shown; cancel sends these. */
-  const owner = useRef<{ code: string; phone: string } | null>(null)
+  const owner = useRef<LookupOwner | null>(null)
   const busyNow = useRef(false)
   const heading = useRef<HTMLHeadingElement>(null)
   const errorBox = useRef<HTMLDivElement>(null)
   const confirmBox = useRef<HTMLFieldSetElement>(null)
 
-  async function run<T>(path: string, body: { code: string; phone: string }) {
+  async function run<T>(path: string, body: LookupOwner) {
     busyNow.current = true
     setBusy(true)
     const answer = await api<T>('POST', path, body)
@@ -124,15 +119,12 @@ export default function MyBooking() {
     if (busyNow.current) return
     setFormError('')
     setStatus('')
-    const found = validateLookup({ code, phone })
-    setErrors(found)
-    const first = lookupFieldOrder.find((f) => found[f])
-    if (first) {
-      setFormError(problemsText(Object.keys(found).length))
-      focusLater(() => document.getElementById(`mb-${first}`))
+    const checked = lookupForm.check()
+    if ('problem' in checked) {
+      setFormError(checked.problem)
       return
     }
-    const body = { code: normaliseBookingCode(code), phone: normalisePhone(phone) ?? phone }
+    const { body } = checked
     const answer = await run<BookingView>('/api/bookings/lookup', body)
     if (!answer.ok) {
       setFormError(answer.error.message)
@@ -227,7 +219,7 @@ export default function MyBooking() {
 
   return (
     <CodeLookupForm
-      prefix="mb"
+      form={lookupForm.form}
       title="查询报名"
       legend="报名码和手机号"
       fields={{
@@ -239,19 +231,14 @@ export default function MyBooking() {
         phone: { label: '手机号', hint: '报名时填写的手机号。', maxLength: bookingFields.phone.inputMaxLength },
       }}
       codeSpellCheck={false}
-      hydrated={hydrated}
       busy={busy}
-      values={{ code, phone }}
-      setters={{ code: setCode, phone: setPhone }}
-      errors={errors}
-      setErrors={setErrors}
       alert={alert}
       onSubmit={lookup}
     >
       {byPhone ? (
         <PhoneRecords />
       ) : (
-        <button type="button" className="bk-link" disabled={!hydrated} onClick={() => setByPhone(true)}>
+        <button type="button" className="bk-link" disabled={!lookupForm.hydrated} onClick={() => setByPhone(true)}>
           忘记报名码？用手机验证码查看全部报名
         </button>
       )}

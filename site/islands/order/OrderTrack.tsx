@@ -6,20 +6,25 @@
  */
 import { type FormEvent, type ReactNode, useRef, useState } from 'react'
 import type { TrackView } from '../../../cms/orders/service.ts'
-import { CODE_LENGTH, normaliseBookingCode, spacedCode } from '../../../common/booking/code.ts'
+import { CODE_LENGTH, spacedCode } from '../../../common/booking/code.ts'
 import { formatDate } from '../../../common/dates.ts'
 import { orderCodeField, orderFields, orderReasonField } from '../../../common/orders/fields.ts'
-import { normalisePhone } from '../../../common/phone.ts'
 import { courseUrl } from '../../../common/urls.ts'
 import { api } from '../api.ts'
-import { ActionPair, AlertBox, CodeLookupForm, ConfirmBox, ResultHeading, useCodeFromUrl } from '../CodeLookup.tsx'
-import { checkCodeWith, problemsText } from '../checks.ts'
+import {
+  ActionPair,
+  AlertBox,
+  CodeLookupForm,
+  ConfirmBox,
+  type LookupOwner,
+  ResultHeading,
+  useCodeLookup,
+} from '../CodeLookup.tsx'
+import { checkCodeWith } from '../checks.ts'
 import { focusLater, formatDateTime, sessionTime } from '../format.ts'
-import { type LookupErrors, lookupFieldOrder, validateLookup } from '../lookupForm.ts'
 import '../booking.css'
 import './order.css'
 
-type Owner = { code: string; phone: string }
 type Step = 'supply-info' | 'confirm' | 'ask-change' | 'withdraw' | 'cancel' | 'rate'
 
 const checkOrderCode = checkCodeWith(orderCodeField.messages)
@@ -226,15 +231,13 @@ function Details({ view }: { view: TrackView }) {
 }
 
 export default function OrderTrack() {
-  const { hydrated, code, setCode } = useCodeFromUrl()
-  const [phone, setPhone] = useState('')
-  const [errors, setErrors] = useState<LookupErrors>({})
+  const lookupForm = useCodeLookup('ot', checkOrderCode)
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
   const [view, setView] = useState<TrackView | null>(null)
   const [step, setStep] = useState<Step | null>(null)
   const [status, setStatus] = useState('')
-  const owner = useRef<Owner | null>(null)
+  const owner = useRef<LookupOwner | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const errorBox = useRef<HTMLDivElement>(null)
 
@@ -255,15 +258,12 @@ export default function OrderTrack() {
     if (busy) return
     setFormError('')
     setStatus('')
-    const found = validateLookup({ code, phone }, checkOrderCode)
-    setErrors(found)
-    const first = lookupFieldOrder.find((f) => found[f])
-    if (first) {
-      setFormError(problemsText(Object.keys(found).length))
-      focusLater(() => document.getElementById(`ot-${first}`))
+    const checked = lookupForm.check()
+    if ('problem' in checked) {
+      setFormError(checked.problem)
       return
     }
-    const body = { code: normaliseBookingCode(code), phone: normalisePhone(phone) ?? phone }
+    const { body } = checked
     const data = await call('/api/course-orders/track', body)
     if (!data) return
     owner.current = body
@@ -454,7 +454,7 @@ export default function OrderTrack() {
 
   return (
     <CodeLookupForm
-      prefix="ot"
+      form={lookupForm.form}
       title="查询点单"
       legend="点单编号和手机号"
       fields={{
@@ -465,12 +465,7 @@ export default function OrderTrack() {
           maxLength: orderFields.contactPhone.inputMaxLength,
         },
       }}
-      hydrated={hydrated}
       busy={busy}
-      values={{ code, phone }}
-      setters={{ code: setCode, phone: setPhone }}
-      errors={errors}
-      setErrors={setErrors}
       alert={alert}
       onSubmit={lookup}
     />
