@@ -55,3 +55,13 @@ export function startApiServer(env: Record<string, string>): Promise<ApiServer> 
     })
   })
 }
+
+/** `count` API server processes (two by default) on the SQLite file of a test Payload (startTestPayload), in parallel. */
+export function startServersOn(ctx: { dir: string }, count = 2): Promise<ApiServer[]> {
+  const env = {
+    DATABASE_URI: `file:${path.join(ctx.dir, 'test.db')}`,
+    DATA_DIR: ctx.dir,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? '',
+  }
+  return Promise.all(Array.from({ length: count }, () => startApiServer(env)))
+}

@@ -1,8 +1,7 @@
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bookingBody, createSession } from '../helpers/booking.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
-import { type ApiServer, startApiServer } from '../helpers/servers.ts'
+import { type ApiServer, startServersOn } from '../helpers/servers.ts'
 
 /**
  * Two server processes on one SQLite file, hundreds of simultaneous requests: the database alone keeps the
@@ -13,12 +12,7 @@ let servers: ApiServer[] = []
 
 beforeAll(async () => {
   ctx = await startTestPayload()
-  const env = {
-    DATABASE_URI: `file:${path.join(ctx.dir, 'test.db')}`,
-    DATA_DIR: ctx.dir,
-    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? '',
-  }
-  servers = await Promise.all([startApiServer(env), startApiServer(env)])
+  servers = await startServersOn(ctx)
 })
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()))

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shanghai, shanghaiInstant } from '../../cms/dispatch/matching.ts'
 import { applyTransition } from '../../cms/orders/transitions.ts'
 import { api } from '../helpers/api.ts'
 import { createSession } from '../helpers/booking.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
-import { type ApiServer, startApiServer } from '../helpers/servers.ts'
+import { type ApiServer, startServersOn } from '../helpers/servers.ts'
 
 /**
  * Two server processes on one SQLite file, coordinators assigning one lecturer to overlapping times of different
@@ -52,12 +51,7 @@ async function acceptedOrder(i: number) {
 
 beforeAll(async () => {
   ctx = await startTestPayload()
-  const env = {
-    DATABASE_URI: `file:${path.join(ctx.dir, 'test.db')}`,
-    DATA_DIR: ctx.dir,
-    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? '',
-  }
-  servers = await Promise.all([startApiServer(env), startApiServer(env)])
+  servers = await startServersOn(ctx)
   const seed = await createSession(ctx.payload, { capacity: 10 })
   courseId = typeof seed.course === 'object' ? seed.course.id : seed.course
   lecturerId = (
