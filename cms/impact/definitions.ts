@@ -75,6 +75,14 @@ const seats = (rows: LectureBooking[], status: (s: string) => boolean) =>
     rows.filter((b) => status(b.status)),
     (b) => b.attendees,
   )
+/** Of the confirmed seats (HOLDS_SEAT) of held sessions, the share whose booking status matches. */
+const heldSeatShare = (f: Facts, status: (s: string) => boolean) => {
+  const rows = bookingsOfHeld(f)
+  return ratio(
+    seats(rows, status),
+    seats(rows, (s) => HOLDS_SEAT.has(s)),
+  )
+}
 const sessionsById = (f: Facts) => new Map<string, LectureSession>(f.sessions.map((s) => [s.id, s]))
 const presentChildren = derived((f) => f.holidayAttendance.filter((a) => a.present))
 const heldHolidaySessionIds = derived((f) => new Set(presentChildren(f).map((a) => a.session)))
@@ -142,13 +150,7 @@ export const figures = {
     unit: 'share',
     group: 'lectures',
     dims: ALL,
-    compute: (f) => {
-      const rows = bookingsOfHeld(f)
-      return ratio(
-        seats(rows, (s) => s === 'attended'),
-        seats(rows, (s) => HOLDS_SEAT.has(s)),
-      )
-    },
+    compute: (f) => heldSeatShare(f, (s) => s === 'attended'),
   },
   noShowRate: {
     label: '爽约率',
@@ -156,13 +158,7 @@ export const figures = {
     unit: 'share',
     group: 'lectures',
     dims: ALL,
-    compute: (f) => {
-      const rows = bookingsOfHeld(f)
-      return ratio(
-        seats(rows, (s) => s === 'no-show'),
-        seats(rows, (s) => HOLDS_SEAT.has(s)),
-      )
-    },
+    compute: (f) => heldSeatShare(f, (s) => s === 'no-show'),
   },
   occupancy: {
     label: '名额使用率',
