@@ -9,7 +9,7 @@ import { ageBands } from '../../common/catalogue.ts'
 import { streets } from '../../common/district.ts'
 import { attendeeChoices, fieldId } from './bookingForm.ts'
 import { Confirmation } from './Confirmation.tsx'
-import { describedBy, FieldError, Group, SelectField, TextField } from './FormFields.tsx'
+import { AlertBox, describedBy, FieldError, Group, SelectField, TextField } from './FormFields.tsx'
 import { SessionChoice } from './SessionChoice.tsx'
 import { type BookableSession, joinsWaitlist } from './sessionState.ts'
 import { Unavailable } from './Unavailable.tsx'
@@ -189,9 +189,7 @@ export default function BookingIsland({ course, sessions, elsewhere, invite }: P
             </div>
             <FieldError errors={errors} field="guardianConsent" />
 
-            <div ref={refs.errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
-              {booking.formError && <p className="bk-alert">{booking.formError}</p>}
-            </div>
+            <AlertBox boxRef={refs.errorBox} message={booking.formError} />
             <p ref={refs.noticeBox} className="bk-notice-box" role="status" tabIndex={-1}>
               {booking.notice && (
                 <>

@@ -71,15 +71,6 @@ type LookupFormState = {
   setErrors: Dispatch<SetStateAction<LookupErrors>>
 }
 
-/** The live region the form's (or the server's) problem is announced in; focused when it shows one. */
-export function AlertBox({ boxRef, message }: { boxRef: Ref<HTMLDivElement>; message: string }) {
-  return (
-    <div ref={boxRef} className="bk-alert-box" role="alert" tabIndex={-1}>
-      {message && <p className="bk-alert">{message}</p>}
-    </div>
-  )
-}
-
 /** The heading of what was found (focused after a lookup) and the status line under it. */
 export function ResultHeading({
   id,

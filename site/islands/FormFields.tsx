@@ -2,7 +2,7 @@
  * The labelled inputs of the booking and order forms, each with its optional hint and its error, wired for screen
  * readers. Field names are any form's (`bk-<field>` ids).
  */
-import type { ReactNode } from 'react'
+import type { ReactNode, Ref } from 'react'
 import { errorId, fieldId } from './bookingForm.ts'
 
 type FormField = string
@@ -112,5 +112,14 @@ export function Group({
       <legend className="bk-label">{legend}</legend>
       {children}
     </fieldset>
+  )
+}
+
+/** The live region the form's (or the server's) problem is announced in; focused when it shows one. */
+export function AlertBox({ boxRef, message }: { boxRef: Ref<HTMLDivElement>; message: string }) {
+  return (
+    <div ref={boxRef} className="bk-alert-box" role="alert" tabIndex={-1}>
+      {message && <p className="bk-alert">{message}</p>}
+    </div>
   )
 }

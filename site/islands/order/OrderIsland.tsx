@@ -12,7 +12,7 @@ import { orderTrackUrl, privacyUrl } from '../../../common/urls.ts'
 import { api, newIdempotencyKey } from '../api.ts'
 import { errorId, fieldId } from '../bookingForm.ts'
 import { problemsText } from '../checks.ts'
-import { describedBy, FieldError, Group, SelectField, TextField } from '../FormFields.tsx'
+import { AlertBox, describedBy, FieldError, Group, SelectField, TextField } from '../FormFields.tsx'
 import { focusLater } from '../format.ts'
 import {
   addDays,
@@ -323,9 +323,7 @@ export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
             </label>
             <FieldError errors={errors} field="consent" />
           </div>
-          <div ref={errorBox} className="bk-alert-box" role="alert" tabIndex={-1}>
-            {formError && <p className="bk-alert">{formError}</p>}
-          </div>
+          <AlertBox boxRef={errorBox} message={formError} />
           <button type="submit" className="bk-submit" disabled={busy}>
             {busy ? '正在提交…' : '提交点单'}
           </button>

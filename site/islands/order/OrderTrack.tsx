@@ -13,7 +13,6 @@ import { courseUrl } from '../../../common/urls.ts'
 import { api } from '../api.ts'
 import {
   ActionPair,
-  AlertBox,
   CodeLookupForm,
   ConfirmBox,
   type LookupOwner,
@@ -21,6 +20,7 @@ import {
   useCodeLookup,
 } from '../CodeLookup.tsx'
 import { checkCodeWith } from '../checks.ts'
+import { AlertBox } from '../FormFields.tsx'
 import { focusLater, formatDateTime, sessionTime } from '../format.ts'
 import '../booking.css'
 import './order.css'
