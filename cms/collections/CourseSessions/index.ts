@@ -4,9 +4,9 @@ import { t } from '../../../common/i18n.ts'
 import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
 import { userHasRole } from '../../access/roles.ts'
 import { streetScoped } from '../../access/streetScope.ts'
-import { systemOnly } from '../../access/systemOnly.ts'
 import { invitationEndpoint } from '../../dispatch/invitation.ts'
 import { sessionDispatchFields } from '../../dispatch/sessionFields.ts'
+import { storeCount } from '../../fields/storeCount.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
 import { availabilityEndpoint } from './endpoints/availability.ts'
@@ -23,17 +23,6 @@ const dateTime = (name: string, label: ReturnType<typeof t>, required = false): 
   timezone: true,
   label,
   admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 15 } },
-})
-
-/** Maintained by the booking store in the same statement that takes or frees a seat: never edited by hand. */
-const bookingCount = (name: string, label: ReturnType<typeof t>) => ({
-  name,
-  type: 'number' as const,
-  defaultValue: 0,
-  min: 0,
-  label,
-  access: { create: systemOnly, update: systemOnly },
-  admin: { readOnly: true, position: 'sidebar' as const },
 })
 
 export const CourseSessions: CollectionConfig = {
@@ -158,8 +147,8 @@ export const CourseSessions: CollectionConfig = {
       label: t('取消原因（告知家长）', 'Cancellation reason (told to parents)'),
       admin: { position: 'sidebar', condition: (_, sibling) => sibling?.status === 'cancelled' },
     },
-    bookingCount('confirmedCount', t('已确认人数', 'Confirmed')),
-    bookingCount('waitlistedCount', t('候补人数', 'Waitlisted')),
+    storeCount('confirmedCount', t('已确认人数', 'Confirmed')),
+    storeCount('waitlistedCount', t('候补人数', 'Waitlisted')),
     ...sessionDispatchFields,
   ],
 }

@@ -5,7 +5,7 @@ import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { userHasRole } from '../../access/roles.ts'
 import { streetScoped } from '../../access/streetScope.ts'
-import { systemOnly } from '../../access/systemOnly.ts'
+import { storeCount } from '../../fields/storeCount.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 import { holidayGroup } from '../HolidayProgrammes/index.ts'
 import { publishedProgrammeOrStaff } from './access/publishedProgrammeOrStaff.ts'
@@ -17,17 +17,6 @@ import { settleRegistrations } from './hooks/settleRegistrations.ts'
 export const holidaySessionCodePattern = /^[A-Z0-9]{2,8}-\d{1,4}$/
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/
 const datePattern = /^\d{4}-\d{2}-\d{2}$/
-
-/** Maintained by the registration store in the statement that takes or frees a seat: never edited by hand. */
-const count = (name: string, label: ReturnType<typeof t>): Field => ({
-  name,
-  type: 'number',
-  defaultValue: 0,
-  min: 0,
-  label,
-  access: { create: systemOnly, update: systemOnly },
-  admin: { readOnly: true, position: 'sidebar' },
-})
 
 /** Written by the schedule hook on every save (whatever a request sends is replaced). */
 const instant = (name: string, label: ReturnType<typeof t>): Field => ({
@@ -240,7 +229,7 @@ export const HolidaySessions: CollectionConfig = {
     instant('startsAt', t('首日开始', 'First day starts')),
     instant('endsAt', t('末日结束', 'Last day ends')),
     instant('cancellationDeadline', t('取消截止', 'Cancellation deadline')),
-    count('confirmedCount', t('已确认人数', 'Confirmed')),
-    count('waitlistedCount', t('候补人数', 'Waitlisted')),
+    storeCount('confirmedCount', t('已确认人数', 'Confirmed')),
+    storeCount('waitlistedCount', t('候补人数', 'Waitlisted')),
   ],
 }
