@@ -9,7 +9,7 @@ import { ageBands } from '../../common/catalogue.ts'
 import { streets } from '../../common/district.ts'
 import { attendeeChoices, fieldId } from './bookingForm.ts'
 import { Confirmation } from './Confirmation.tsx'
-import { AlertBox, describedBy, FieldError, Group, SelectField, TextField } from './FormFields.tsx'
+import { AlertBox, describedBy, FieldError, Group, phoneInput, SelectField, TextField } from './FormFields.tsx'
 import { SessionChoice } from './SessionChoice.tsx'
 import { type BookableSession, joinsWaitlist } from './sessionState.ts'
 import { Unavailable } from './Unavailable.tsx'
@@ -99,9 +99,7 @@ export default function BookingIsland({ course, sessions, elsewhere, invite }: P
               errors={errors}
               field="phone"
               label="手机号 *"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
+              {...phoneInput}
               maxLength={bookingFields.phone.inputMaxLength}
               hint="中国大陆手机号，可带 +86 或空格；查询和取消报名时需要。"
               value={values.phone}

@@ -35,6 +35,9 @@ type TextFieldProps = {
   hint?: string
 }
 
+/** A mobile number's input: the phone keypad and the browser's saved number. */
+export const phoneInput = { type: 'tel', inputMode: 'tel', autoComplete: 'tel' } as const
+
 export function TextField({ field, label, value, onChange, errors, hint, ...input }: TextFieldProps) {
   const hintId = hint && `${fieldId(field)}-hint`
   return (

@@ -12,7 +12,7 @@ import { orderTrackUrl, privacyUrl } from '../../../common/urls.ts'
 import { api, newIdempotencyKey } from '../api.ts'
 import { errorId, fieldId } from '../bookingForm.ts'
 import { problemsText } from '../checks.ts'
-import { AlertBox, describedBy, FieldError, Group, SelectField, TextField } from '../FormFields.tsx'
+import { AlertBox, describedBy, FieldError, Group, phoneInput, SelectField, TextField } from '../FormFields.tsx'
 import { focusLater } from '../format.ts'
 import {
   addDays,
@@ -289,9 +289,7 @@ export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
           <TextField
             {...bind('contactPhone')}
             label="联系人手机号"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
+            {...phoneInput}
             maxLength={f.contactPhone.inputMaxLength}
             hint="查看办理进度时需要；只有区妇联工作人员可见。"
           />
