@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
-import { hasRole } from '../../access/hasRole.ts'
-import { nobody } from '../../access/nobody.ts'
+import { coordinatorReadOnly } from '../../access/coordinatorReadOnly.ts'
 
 /**
  * The times each lecturer is held for: a pending offer, then the session it became. Written only by the dispatch
@@ -17,7 +16,7 @@ export const LecturerCommitments: CollectionConfig = {
     defaultColumns: ['lecturer', 'startsAt', 'endsAt', 'kind', 'status', 'order', 'session'],
   },
   defaultSort: 'startsAt',
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: coordinatorReadOnly,
   fields: [
     {
       name: 'lecturer',

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
-import { hasRole } from '../../access/hasRole.ts'
-import { nobody } from '../../access/nobody.ts'
+import { coordinatorReadOnly } from '../../access/coordinatorReadOnly.ts'
 import { holidayGroup } from '../HolidayProgrammes/index.ts'
 import { publicLotteryDrawEndpoints } from './endpoints/public.ts'
 
@@ -16,7 +15,7 @@ export const LotteryDraws: CollectionConfig = {
   slug: 'lottery-draws',
   labels: { singular: t('摇号', 'Lottery draw'), plural: t('摇号', 'Lottery draws') },
   admin: { useAsTitle: 'commitment', group: holidayGroup, defaultColumns: ['wave', 'state', 'committedAt', 'drawnAt'] },
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: coordinatorReadOnly,
   endpoints: publicLotteryDrawEndpoints,
   fields: [
     {

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { streetOptions } from '../../../common/district.ts'
 import { t } from '../../../common/i18n.ts'
-import { hasRole } from '../../access/hasRole.ts'
-import { nobody } from '../../access/nobody.ts'
+import { coordinatorReadOnly } from '../../access/coordinatorReadOnly.ts'
 import { holidayGroup } from '../HolidayProgrammes/index.ts'
 import { publicLotteryEntryEndpoints } from './endpoints/public.ts'
 
@@ -18,7 +17,7 @@ export const LotteryEntries: CollectionConfig = {
     group: holidayGroup,
     defaultColumns: ['code', 'wave', 'street', 'priority', 'createdAt'],
   },
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: coordinatorReadOnly,
   indexes: [{ fields: ['wave', 'child'], unique: true }],
   endpoints: publicLotteryEntryEndpoints,
   fields: [

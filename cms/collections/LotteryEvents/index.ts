@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
-import { hasRole } from '../../access/hasRole.ts'
-import { nobody } from '../../access/nobody.ts'
+import { coordinatorReadOnly } from '../../access/coordinatorReadOnly.ts'
 import { holidayGroup } from '../HolidayProgrammes/index.ts'
 
 export const lotteryEventKinds = [
@@ -28,7 +27,7 @@ export const LotteryEvents: CollectionConfig = {
   labels: { singular: t('摇号记录', 'Lottery event'), plural: t('摇号记录', 'Lottery events') },
   admin: { group: holidayGroup, defaultColumns: ['kind', 'wave', 'at', 'entryCode'], useAsTitle: 'kind' },
   defaultSort: '-at',
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: coordinatorReadOnly,
   fields: [
     {
       name: 'wave',

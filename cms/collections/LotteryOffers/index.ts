@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
-import { hasRole } from '../../access/hasRole.ts'
-import { nobody } from '../../access/nobody.ts'
+import { coordinatorReadOnly } from '../../access/coordinatorReadOnly.ts'
 import { holidayGroup } from '../HolidayProgrammes/index.ts'
 
 export const offerStatuses = [
@@ -23,7 +22,7 @@ export const LotteryOffers: CollectionConfig = {
     group: holidayGroup,
     defaultColumns: ['entryCode', 'session', 'round', 'status', 'expiresAt'],
   },
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: coordinatorReadOnly,
   fields: [
     {
       name: 'wave',

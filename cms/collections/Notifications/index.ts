@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
-import { hasRole } from '../../access/hasRole.ts'
-import { nobody } from '../../access/nobody.ts'
+import { coordinatorReadOnly } from '../../access/coordinatorReadOnly.ts'
 
 export const notificationKinds = [
   { value: 'confirmed', label: t('报名成功', 'Confirmed') },
@@ -22,7 +21,7 @@ export const Notifications: CollectionConfig = {
     defaultColumns: ['booking', 'kind', 'status', 'channel', 'sentAt'],
   },
   defaultSort: '-createdAt',
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: coordinatorReadOnly,
   fields: [
     { name: 'booking', type: 'relationship', relationTo: 'bookings', index: true, label: t('报名', 'Booking') },
     { name: 'kind', type: 'select', required: true, options: [...notificationKinds], label: t('类型', 'Kind') },

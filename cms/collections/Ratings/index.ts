@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { t } from '../../../common/i18n.ts'
-import { hasRole } from '../../access/hasRole.ts'
-import { nobody } from '../../access/nobody.ts'
+import { coordinatorReadOnly } from '../../access/coordinatorReadOnly.ts'
 import { parentRatingEndpoint } from '../../dispatch/ratingEndpoints.ts'
 import { updateCourseRating } from './hooks/updateCourseRating.ts'
 
@@ -21,7 +20,7 @@ export const Ratings: CollectionConfig = {
     components: { beforeList: ['/components/RatingSummary/index.tsx#RatingSummary'] },
   },
   defaultSort: '-createdAt',
-  access: { read: hasRole('coordinator'), create: nobody, update: nobody, delete: nobody },
+  access: coordinatorReadOnly,
   endpoints: [parentRatingEndpoint],
   hooks: { afterChange: [updateCourseRating] },
   fields: [
