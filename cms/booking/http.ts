@@ -7,6 +7,9 @@ export const CLIENT_IP_HEADER = 'x-fujia-client-ip'
 /** The client's address as the front server saw it (cms/server/httpServer.ts sets the header and strips any sent by clients). */
 export const clientIp = (req: PayloadRequest): string => req.headers.get(CLIENT_IP_HEADER) ?? 'unknown'
 
+/** What the public service functions take from a request: the Payload instance and the client's address. */
+export const requestCtx = (req: PayloadRequest) => ({ payload: req.payload, ip: clientIp(req) })
+
 /**
  * Only JSON, declared as such: a form or `text/plain` body is what a foreign page can make a browser send without
  * asking (no CORS preflight), so refusing it keeps other sites from booking or cancelling through visitors.
@@ -63,3 +66,10 @@ export const respond =
       )
     }
   }
+
+/** A public endpoint handing its JSON body to a service function (with requestCtx) and answering its result. */
+export const jsonService = <T>(
+  service: (body: unknown, ctx: ReturnType<typeof requestCtx>) => Promise<T>,
+  status?: number,
+) =>
+  respond(async (req) => ({ ...(status ? { status } : {}), body: await service(await readJson(req), requestCtx(req)) }))

@@ -2,13 +2,11 @@ import type { Endpoint } from 'payload'
 import { venueText } from '../../../../common/venue.ts'
 import { codeFromCalendarToken } from '../../../booking/calendarToken.ts'
 import { BookingError } from '../../../booking/errors.ts'
-import { clientIp, readJson, respond } from '../../../booking/http.ts'
+import { jsonService, readJson, requestCtx, respond } from '../../../booking/http.ts'
 import { calendarFile } from '../../../booking/ics.ts'
 import { book, cancel, lookup } from '../../../booking/service.ts'
 import { kickNotifier } from '../../../notifications/kick.ts'
 import type { Course } from '../../../payload-types.ts'
-
-const ctx = (req: Parameters<Endpoint['handler']>[0]) => ({ payload: req.payload, ip: clientIp(req) })
 
 /** The parent-facing booking API (DESIGN.md "Booking rules"); anonymous, rate-limited, answers in Chinese. */
 export const publicBookingEndpoints: Endpoint[] = [
@@ -16,7 +14,7 @@ export const publicBookingEndpoints: Endpoint[] = [
     path: '/book',
     method: 'post',
     handler: respond(async (req) => {
-      const result = await book(await readJson(req), ctx(req))
+      const result = await book(await readJson(req), requestCtx(req))
       kickNotifier(req.payload)
       return result
     }),
@@ -24,13 +22,13 @@ export const publicBookingEndpoints: Endpoint[] = [
   {
     path: '/lookup',
     method: 'post',
-    handler: respond(async (req) => ({ body: await lookup(await readJson(req), ctx(req)) })),
+    handler: jsonService(lookup),
   },
   {
     path: '/cancel',
     method: 'post',
     handler: respond(async (req) => {
-      const body = await cancel(await readJson(req), ctx(req))
+      const body = await cancel(await readJson(req), requestCtx(req))
       kickNotifier(req.payload)
       return { body }
     }),

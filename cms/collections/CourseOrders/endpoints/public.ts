@@ -1,14 +1,12 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 import type { OrderAction } from '../../../../common/orders/states.ts'
-import { clientIp, readJson, respond } from '../../../booking/http.ts'
+import { jsonService, readJson, requestCtx, respond } from '../../../booking/http.ts'
 import { orderOptions, requesterAction, requesterRate, submitOrder, track } from '../../../orders/service.ts'
-
-const ctx = (req: PayloadRequest) => ({ payload: req.payload, ip: clientIp(req) })
 
 const requesterStep = (path: string, action: OrderAction): Endpoint => ({
   path,
   method: 'post',
-  handler: respond(async (req) => ({ body: await requesterAction(action, await readJson(req), ctx(req)) })),
+  handler: respond(async (req) => ({ body: await requesterAction(action, await readJson(req), requestCtx(req)) })),
 })
 
 /**
@@ -24,12 +22,12 @@ export const publicOrderEndpoints: Endpoint[] = [
   {
     path: '/submit',
     method: 'post',
-    handler: respond(async (req) => submitOrder(await readJson(req), ctx(req))),
+    handler: respond(async (req) => submitOrder(await readJson(req), requestCtx(req))),
   },
   {
     path: '/track',
     method: 'post',
-    handler: respond(async (req) => ({ body: await track(await readJson(req), ctx(req)) })),
+    handler: jsonService(track),
   },
   requesterStep('/withdraw', 'withdraw'),
   requesterStep('/supply-info', 'supply_info'),
@@ -39,6 +37,6 @@ export const publicOrderEndpoints: Endpoint[] = [
   {
     path: '/rate',
     method: 'post',
-    handler: respond(async (req) => ({ body: await requesterRate(await readJson(req), ctx(req)) })),
+    handler: jsonService(requesterRate),
   },
 ]

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { userHasRole } from '../../../access/roles.ts'
-import { clientIp, readJson, respond } from '../../../booking/http.ts'
+import { jsonService, respond } from '../../../booking/http.ts'
 import { OrderError } from '../../../orders/errors.ts'
 import { demandCounts, signalDemand } from '../../../orders/service.ts'
 
@@ -9,9 +9,7 @@ export const demandSignalEndpoints: Endpoint[] = [
   {
     path: '/signal',
     method: 'post',
-    handler: respond(async (req) => ({
-      body: await signalDemand(await readJson(req), { payload: req.payload, ip: clientIp(req) }),
-    })),
+    handler: jsonService(signalDemand),
   },
   {
     path: '/counts',

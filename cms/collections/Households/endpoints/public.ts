@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { clientIp, readJson, respond } from '../../../booking/http.ts'
+import { jsonService, readJson, respond } from '../../../booking/http.ts'
 import { addChild, bookingsOf, deleteChild, me, sendCode, verify } from '../../../households/service.ts'
 import { householdFromRequest } from '../../../households/token.ts'
 
@@ -11,16 +11,12 @@ export const publicHouseholdEndpoints: Endpoint[] = [
   {
     path: '/send-code',
     method: 'post',
-    handler: respond(async (req) => ({
-      body: await sendCode(await readJson(req), { payload: req.payload, ip: clientIp(req) }),
-    })),
+    handler: jsonService(sendCode),
   },
   {
     path: '/verify',
     method: 'post',
-    handler: respond(async (req) => ({
-      body: await verify(await readJson(req), { payload: req.payload, ip: clientIp(req) }),
-    })),
+    handler: jsonService(verify),
   },
   {
     path: '/me',
