@@ -1,11 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { generateBookingCode } from '../booking/code.ts'
 import { BookingError } from '../booking/errors.ts'
-import { clientIp } from '../booking/http.ts'
+import { requestCtx } from '../booking/http.ts'
 import { type DocId, parseBody } from '../booking/schemas.ts'
 import { limitKey } from '../booking/service.ts'
 import { verificationRequired } from '../households/errors.ts'
-import { householdFromRequest, householdIdFromToken } from '../households/token.ts'
+import { householdIdFromToken } from '../households/token.ts'
 import type { HolidayRegistration, HolidaySession } from '../payload-types.ts'
 import { NotOpenError } from './errors.ts'
 import { holidayStore } from './index.ts'
@@ -269,12 +269,6 @@ export async function cancel(body: unknown, { payload, ip, householdId, now = ne
   return { registration: await view(payload, registration, now) }
 }
 
-/** The verified household of a request, and the context the service functions take. */
-export async function householdCtx(req: PayloadRequest) {
-  const { householdId } = await householdFromRequest(req)
-  return { payload: req.payload, ip: clientIp(req), householdId }
-}
-
 /**
  * The household a registration names, from its signed token alone (no lookup: at the opening every read counts).
  * A household deleted since its token was issued has no children, so its registration answers 404 like any
@@ -284,5 +278,5 @@ export function householdCtxFromToken(req: PayloadRequest) {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '')?.[1]
   const householdId = token ? householdIdFromToken(req.payload, token) : undefined
   if (householdId === undefined) throw verificationRequired()
-  return { payload: req.payload, ip: clientIp(req), householdId }
+  return { ...requestCtx(req), householdId }
 }

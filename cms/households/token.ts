@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
+import { requestCtx } from '../booking/http.ts'
 import { verificationRequired } from './errors.ts'
 import { sameHash } from './rules.ts'
 
@@ -52,4 +53,10 @@ export async function householdFromRequest(
     .catch(() => null)
   if (!household) throw verificationRequired()
   return { householdId: household.id, phone: household.phone }
+}
+
+/** The verified household of a request, and the context the household services (holiday, lottery) take. */
+export async function householdCtx(req: PayloadRequest) {
+  const { householdId } = await householdFromRequest(req)
+  return { ...requestCtx(req), householdId }
 }

@@ -1,13 +1,11 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 import { formatDateTime } from '../../common/dates.ts'
 import { generateBookingCode } from '../booking/code.ts'
 import { BookingError } from '../booking/errors.ts'
-import { clientIp } from '../booking/http.ts'
 import { bookingStore } from '../booking/index.ts'
 import { type DocId, parseBody } from '../booking/schemas.ts'
 import { limitKey } from '../booking/service.ts'
 import { gradeFits } from '../holiday/rules.ts'
-import { householdFromRequest } from '../households/token.ts'
 import type { LotteryEntry, LotteryOffer } from '../payload-types.ts'
 import { recordEvent } from './events.ts'
 import { placeConfirmed } from './placement.ts'
@@ -15,11 +13,6 @@ import { entryInput, offerInput, waveQuery, withdrawInput } from './schemas.ts'
 import { ensureCommitment, entryWindow, idOf, type LotteryWave, lotteryWave } from './steps.ts'
 
 type Ctx = { payload: Payload; ip: string; householdId: DocId; now?: Date }
-
-export async function householdCtx(req: PayloadRequest): Promise<Ctx> {
-  const { householdId } = await householdFromRequest(req)
-  return { payload: req.payload, ip: clientIp(req), householdId }
-}
 
 async function enforce(ctx: Ctx, now: Date) {
   const keys = [
@@ -89,14 +82,20 @@ const entryView = (e: LotteryEntry) => ({
   choices: (e.choices ?? []).map((c) => idOf(c.session)),
 })
 
-/** POST /api/lottery-entries/enter: one entry per child and wave, up to three ranked choices; holds no seat. */
-export async function enter(body: unknown, ctx: Ctx) {
-  const now = ctx.now ?? new Date()
+/** An entry or change request checked: rate limit, wave open for entries, the household's own child, its choices. */
+async function entryRequest(body: unknown, ctx: Ctx, now: Date) {
   const input = parseBody(entryInput, body)
   await enforce(ctx, now)
   const wave = await openWave(ctx.payload, input.wave, now)
   const child = await ownChild(ctx.payload, ctx.householdId, input.child)
   await checkChoices(ctx.payload, wave, input.choices, child.grade)
+  return { input, wave, child }
+}
+
+/** POST /api/lottery-entries/enter: one entry per child and wave, up to three ranked choices; holds no seat. */
+export async function enter(body: unknown, ctx: Ctx) {
+  const now = ctx.now ?? new Date()
+  const { input, wave, child } = await entryRequest(body, ctx, now)
   const taken = () =>
     new BookingError('idempotency_conflict', '这个孩子已经报名了本批次摇号，可以修改志愿或撤回', 'child')
   if (await entryOfChild(ctx.payload, wave.id, child.id)) throw taken()
@@ -129,11 +128,7 @@ export async function enter(body: unknown, ctx: Ctx) {
 /** POST /api/lottery-entries/change: new choices (or street) for the child's entry, same code, until entry closes. */
 export async function change(body: unknown, ctx: Ctx) {
   const now = ctx.now ?? new Date()
-  const input = parseBody(entryInput, body)
-  await enforce(ctx, now)
-  const wave = await openWave(ctx.payload, input.wave, now)
-  const child = await ownChild(ctx.payload, ctx.householdId, input.child)
-  await checkChoices(ctx.payload, wave, input.choices, child.grade)
+  const { input, wave, child } = await entryRequest(body, ctx, now)
   const entry = await entryOfChild(ctx.payload, wave.id, child.id)
   if (!entry) throw new BookingError('booking_not_found', '这个孩子还没有报名本批次摇号', 'child')
   const updated = (await ctx.payload.update({

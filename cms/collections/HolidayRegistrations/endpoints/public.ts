@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 import { readJson, respond } from '../../../booking/http.ts'
-import { cancel, householdCtx, householdCtxFromToken, mine, register } from '../../../holiday/service.ts'
+import { cancel, householdCtxFromToken, mine, register } from '../../../holiday/service.ts'
+import { householdCtx } from '../../../households/token.ts'
 
 /** The household-facing holiday API: Bearer household token, rate-limited, answers in Chinese, no other household's data. */
 export const publicRegistrationEndpoints: Endpoint[] = [

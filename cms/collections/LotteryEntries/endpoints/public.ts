@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 import { readJson, respond } from '../../../booking/http.ts'
-import { change, confirm, decline, enter, householdCtx, mine, withdraw } from '../../../lottery/service.ts'
+import { householdCtx } from '../../../households/token.ts'
+import { change, confirm, decline, enter, mine, withdraw } from '../../../lottery/service.ts'
 
 type Action = (
   body: unknown,
