@@ -2,11 +2,11 @@ import type { CollectionConfig, DateField } from 'payload'
 import { streetOptions } from '../../../common/district.ts'
 import { t } from '../../../common/i18n.ts'
 import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
-import { userHasRole } from '../../access/roles.ts'
 import { streetScoped } from '../../access/streetScope.ts'
 import { invitationEndpoint } from '../../dispatch/invitation.ts'
 import { sessionDispatchFields } from '../../dispatch/sessionFields.ts'
 import { storeCount } from '../../fields/storeCount.ts'
+import { rosterTab } from '../../lib/rosterTab.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 import { publishedCourseOrStaff } from './access/publishedCourseOrStaff.ts'
 import { availabilityEndpoint } from './endpoints/availability.ts'
@@ -32,22 +32,13 @@ export const CourseSessions: CollectionConfig = {
     useAsTitle: 'title',
     group: t('福家大讲堂', 'Courses'),
     defaultColumns: ['title', 'venue.street', 'capacity', 'confirmedCount', 'waitlistedCount', 'status'],
+    // The coordinator's tab: roster, check-in, no-shows, promotion, cancellations and exports.
     components: {
       views: {
-        edit: {
-          // The coordinator's tab: roster, check-in, no-shows, promotion, cancellations and exports.
-          roster: {
-            Component: '/components/SessionRoster/index.tsx#SessionRosterView',
-            path: '/roster',
-            tab: {
-              href: '/roster',
-              order: 200,
-              // Tab labels are plain strings: pick the admin's language from a translation Payload ships.
-              label: ({ t }) => (t('general:edit') === 'Edit' ? 'Roster & check-in' : '名单与签到'),
-              condition: ({ req }) => userHasRole(req.user, 'coordinator'),
-            },
-          },
-        },
+        edit: rosterTab('/components/SessionRoster/index.tsx#SessionRosterView', {
+          zh: '名单与签到',
+          en: 'Roster & check-in',
+        }),
       },
     },
   },

@@ -3,9 +3,9 @@ import { streetOptions } from '../../../common/district.ts'
 import { gradeOptions } from '../../../common/household/grades.ts'
 import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
-import { userHasRole } from '../../access/roles.ts'
 import { streetScoped } from '../../access/streetScope.ts'
 import { storeCount } from '../../fields/storeCount.ts'
+import { rosterTab } from '../../lib/rosterTab.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
 import { holidayGroup } from '../HolidayProgrammes/index.ts'
 import { publishedProgrammeOrStaff } from './access/publishedProgrammeOrStaff.ts'
@@ -34,21 +34,13 @@ export const HolidaySessions: CollectionConfig = {
     useAsTitle: 'title',
     group: holidayGroup,
     defaultColumns: ['code', 'title', 'wave', 'venue.street', 'capacity', 'confirmedCount', 'status'],
+    // The coordinator's tab: each day's roster, check-in by code or tick, absences and the export.
     components: {
       views: {
-        edit: {
-          // The coordinator's tab: each day's roster, check-in by code or tick, absences and the export.
-          roster: {
-            Component: '/components/HolidayRoster/index.tsx#HolidayRosterView',
-            path: '/roster',
-            tab: {
-              href: '/roster',
-              order: 200,
-              label: ({ t }) => (t('general:edit') === 'Edit' ? 'Daily roster' : '每日签到'),
-              condition: ({ req }) => userHasRole(req.user, 'coordinator'),
-            },
-          },
-        },
+        edit: rosterTab('/components/HolidayRoster/index.tsx#HolidayRosterView', {
+          zh: '每日签到',
+          en: 'Daily roster',
+        }),
       },
     },
   },
