@@ -41,6 +41,17 @@ const statusOf: Record<BookingErrorCode, number> = {
   session_not_started: 409,
 }
 
+/** The JSON answer of a refusal: `{ error: { code, message, field? } }` (no `field` key when there is none). */
+export const refusalBody = <Code extends string>({
+  code,
+  message,
+  field,
+}: {
+  code: Code
+  message: string
+  field?: string
+}) => ({ error: field ? { code, message, field } : { code, message } })
+
 export class BookingError extends Error {
   override name = 'BookingError'
   readonly status: number
@@ -53,8 +64,7 @@ export class BookingError extends Error {
     this.status = statusOf[code]
   }
   toJSON() {
-    const { code, message, field } = this
-    return { error: field ? { code, message, field } : { code, message } }
+    return refusalBody(this)
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { refusalBody } from '../booking/errors.ts'
 
 export type ImpactErrorCode = 'invalid_input' | 'forbidden' | 'not_found'
 const statusOf: Record<ImpactErrorCode, number> = { invalid_input: 400, forbidden: 403, not_found: 404 }
@@ -16,8 +17,7 @@ export class ImpactError extends Error {
     this.status = statusOf[code]
   }
   toJSON() {
-    const { code, message, field } = this
-    return { error: field ? { code, message, field } : { code, message } }
+    return refusalBody(this)
   }
 }
 
