@@ -123,23 +123,19 @@ async function priorityChildren(payload: Payload, wave: LotteryWave): Promise<Se
   return new Set(entries.docs.map((e) => String(idOf(e.child))).filter((child) => !placed.has(child)))
 }
 
+/** Every document of the wave in a lottery collection (all of them, depth 0, read by the system). */
+const waveDocs = <C extends 'holiday-sessions' | 'lottery-entries' | 'lottery-offers'>(
+  payload: Payload,
+  collection: C,
+  wave: LotteryWave,
+) =>
+  payload.find({ collection, where: { wave: { equals: wave.id } }, pagination: false, depth: 0, overrideAccess: true })
+
 /** The draw input as it stands: the wave's sessions (code, seats, venue street) and every entry. */
 export async function buildInput(payload: Payload, wave: LotteryWave): Promise<DrawInput> {
   const [sessions, entries, priority] = await Promise.all([
-    payload.find({
-      collection: 'holiday-sessions',
-      where: { wave: { equals: wave.id } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    }),
-    payload.find({
-      collection: 'lottery-entries',
-      where: { wave: { equals: wave.id } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    }),
+    waveDocs(payload, 'holiday-sessions', wave),
+    waveDocs(payload, 'lottery-entries', wave),
     priorityChildren(payload, wave),
   ])
   const codeOf = new Map(sessions.docs.map((s) => [String(s.id), s.code]))
@@ -225,20 +221,8 @@ async function storeAndOffer(
     overrideAccess: true,
   })
   const [entries, sessions] = await Promise.all([
-    payload.find({
-      collection: 'lottery-entries',
-      where: { wave: { equals: wave.id } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    }),
-    payload.find({
-      collection: 'holiday-sessions',
-      where: { wave: { equals: wave.id } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    }),
+    waveDocs(payload, 'lottery-entries', wave),
+    waveDocs(payload, 'holiday-sessions', wave),
   ])
   const entryOf = new Map(entries.docs.map((e) => [e.code, e]))
   const sessionOf = new Map(sessions.docs.map((s) => [s.code, s]))
@@ -347,13 +331,7 @@ export async function nextRound(payload: Payload, wave: LotteryWave, now: Date):
   const round = record.rounds.length + 2
   if (round - 1 > (wave.lotteryRounds ?? 0)) return false
   if (wave.opensAt && now.getTime() >= Date.parse(wave.opensAt)) return false
-  const offers = await payload.find({
-    collection: 'lottery-offers',
-    where: { wave: { equals: wave.id } },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })
+  const offers = await waveDocs(payload, 'lottery-offers', wave)
   if (offers.docs.some((o) => o.status === 'offered')) return false
   const earlier = new Set(record.rounds.flatMap((r) => r.lapsed))
   const lapsed = offers.docs
