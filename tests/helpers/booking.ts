@@ -5,6 +5,8 @@ import { TIMEZONE } from '../../common/i18n.ts'
 const HOUR = 60 * 60 * 1000
 
 /** A published course with one session; times are relative to now unless overridden. */
+let nextCourseNumber = crypto.randomInt(100, 5000)
+
 export async function createSession(
   payload: Payload,
   opts: {
@@ -20,7 +22,8 @@ export async function createSession(
   const category =
     categories.docs[0] ??
     (await payload.create({ collection: 'course-categories', data: { name: '测试类别', order: 1 } }))
-  const n = crypto.randomInt(100, 9999)
+  // Unique within a test file's database (a random code collided now and then).
+  const n = nextCourseNumber++
   const course = await payload.create({
     collection: 'courses',
     data: {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commitmentStore } from '../../cms/dispatch/commitments/index.ts'
 import { shanghai, shanghaiInstant } from '../../cms/dispatch/matching.ts'
 import { applyTransition } from '../../cms/orders/transitions.ts'
 import { api } from '../helpers/api.ts'
@@ -110,7 +111,6 @@ describe('one lecturer, overlapping offers from two processes at once', () => {
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1)
     // The others are refused as taken: by the database rule (409) or, if they read after the winner, by matching.
     expect(answers.filter((a) => a.status === 409 || a.status === 400)).toHaveLength(ORDERS - 1)
-    expect(answers.filter((a) => a.status === 409).length).toBeGreaterThan(0)
 
     const { docs: active } = await ctx.payload.find({
       collection: 'lecturer-commitments',
@@ -126,5 +126,26 @@ describe('one lecturer, overlapping offers from two processes at once', () => {
     expect(String((offered[0] as unknown as { offer: { commitment: number } }).offer.commitment)).toBe(
       String(active[0]!.id),
     )
+
+    // Which racers matching turned away depends on timing; the database's own refusal does not: overlapping holds
+    // written past matching are refused by the trigger.
+    const [held] = active
+    if (!held) throw new Error('no active commitment')
+    const overlapping = (minutes: number) => ({
+      lecturer: lecturerId,
+      startsAt: new Date(Date.parse(String(held.startsAt)) + minutes * 60_000),
+      endsAt: new Date(Date.parse(String(held.endsAt)) + minutes * 60_000),
+      kind: 'offer' as const,
+      cap: null,
+      monthStart: new Date(0),
+      monthEnd: new Date(8.64e15),
+      now: new Date(),
+    })
+    const store = commitmentStore(ctx.payload)
+    const direct = await Promise.all([store.hold(overlapping(30)), store.hold(overlapping(-30))])
+    expect(direct).toEqual([
+      { ok: false, reason: 'overlap' },
+      { ok: false, reason: 'overlap' },
+    ])
   }, 300_000)
 })
