@@ -5,6 +5,7 @@ import { fieldHasRole, hasRole } from '../../access/hasRole.ts'
 import { streetScoped } from '../../access/streetScope.ts'
 import { invitationEndpoint } from '../../dispatch/invitation.ts'
 import { sessionDispatchFields } from '../../dispatch/sessionFields.ts'
+import { sessionStatusField } from '../../fields/sessionStatus.ts'
 import { storeCount } from '../../fields/storeCount.ts'
 import { rosterTab } from '../../lib/rosterTab.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
@@ -117,20 +118,7 @@ export const CourseSessions: CollectionConfig = {
         dateTime('cancellationDeadline', t('取消截止', 'Cancellation deadline')),
       ],
     },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'scheduled',
-      index: true,
-      label: t('状态', 'Status'),
-      options: [
-        { value: 'scheduled', label: t('已排期', 'Scheduled') },
-        { value: 'cancelled', label: t('已取消', 'Cancelled') },
-        { value: 'completed', label: t('已结束', 'Completed') },
-      ],
-      admin: { position: 'sidebar' },
-    },
+    sessionStatusField,
     {
       name: 'cancelReason',
       type: 'text',

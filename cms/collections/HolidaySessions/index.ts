@@ -4,6 +4,7 @@ import { gradeOptions } from '../../../common/household/grades.ts'
 import { t } from '../../../common/i18n.ts'
 import { hasRole } from '../../access/hasRole.ts'
 import { streetScoped } from '../../access/streetScope.ts'
+import { sessionStatusField } from '../../fields/sessionStatus.ts'
 import { storeCount } from '../../fields/storeCount.ts'
 import { rosterTab } from '../../lib/rosterTab.ts'
 import { marksSiteStale } from '../../publishing/markStale.ts'
@@ -204,20 +205,7 @@ export const HolidaySessions: CollectionConfig = {
       ],
     },
     { name: 'cover', type: 'upload', relationTo: 'media', label: t('封面图', 'Cover image') },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'scheduled',
-      index: true,
-      label: t('状态', 'Status'),
-      options: [
-        { value: 'scheduled', label: t('已排期', 'Scheduled') },
-        { value: 'cancelled', label: t('已取消', 'Cancelled') },
-        { value: 'completed', label: t('已结束', 'Completed') },
-      ],
-      admin: { position: 'sidebar' },
-    },
+    sessionStatusField,
     instant('startsAt', t('首日开始', 'First day starts')),
     instant('endsAt', t('末日结束', 'Last day ends')),
     instant('cancellationDeadline', t('取消截止', 'Cancellation deadline')),
