@@ -90,9 +90,19 @@ export async function takeAttempt(
   return { waitMs: CONTENDED_WAIT_MS }
 }
 
-/** Takes back an attempt that turned out not to count (a correct password), unless later attempts came in. */
+/**
+ * Takes back an attempt that turned out not to count (a correct password). Other attempts may have been counted
+ * since (staff signing in in two tabs at once): then it takes back one, keeping the latest attempt's time, so
+ * parallel sign-ins never add up to a wait.
+ */
 export async function giveBack(payload: Payload, { key, policy, before, after }: Attempt): Promise<void> {
-  await compareAndSet(payload, key, after, before, policy.forgetAfterMs)
+  for (let race = 0; race < MAX_RACES; race++) {
+    const stored = await readCount(payload, key)
+    if (!stored || stored.count === 0) return
+    const onlyThisOne = stored.count === after.count && stored.lastAt === after.lastAt
+    const to = onlyThisOne ? before : { count: stored.count - 1, lastAt: stored.lastAt }
+    if (await compareAndSet(payload, key, stored, to, policy.forgetAfterMs)) return
+  }
 }
 
 /** Forgets every attempt counted against `subject`. */

@@ -4,6 +4,7 @@ import https from 'node:https'
 import path from 'node:path'
 import tls from 'node:tls'
 import { expect, test } from '@playwright/test'
+import { PRECOMPRESSED_MARKER } from '../../cms/publishing/compress.ts'
 import { type ApiServer, startApiServer } from '../helpers/servers.ts'
 import { freePort, nginxInstalled, startNginx } from './nginxProxy.ts'
 import { E2E_PORT } from './platform.ts'
@@ -65,22 +66,40 @@ const currentSite = () => fs.realpathSync(path.join(dataDir, 'site'))
 const loopbackClient = () => `127.${crypto.randomInt(1, 255)}.${crypto.randomInt(1, 255)}.${crypto.randomInt(2, 255)}`
 const SITE_HEADERS = ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy']
 
+/**
+ * Earlier specs publish: a rebuild may still be swapping in a new site, which is served uncompressed until its
+ * compressed copies are written (cms/publishing/buildSite.ts). Waits for a site whose copies are complete.
+ */
+const settledSite = async () => {
+  await expect
+    .poll(() => fs.existsSync(path.join(currentSite(), PRECOMPRESSED_MARKER)), { timeout: 120_000 })
+    .toBe(true)
+  return currentSite()
+}
+
 test('serves the site itself: precompressed, cached as intended, with the platform’s security headers', async () => {
-  const br = await call(`${nginx.url}/`, { headers: { 'accept-encoding': 'br, gzip' } })
-  expect(br.status).toBe(200)
-  expect(br.headers['content-encoding']).toBe('br')
-  expect(br.body.equals(fs.readFileSync(path.join(currentSite(), 'index.html.br')))).toBe(true)
-  expect(br.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
-  expect(br.headers.vary).toMatch(/accept-encoding/i)
-  expect(br.headers['strict-transport-security']).toBe('max-age=31536000')
-  const direct = await fetch(`http://127.0.0.1:${E2E_PORT}/`)
-  for (const name of SITE_HEADERS) expect(br.headers[name], name).toBe(direct.headers.get(name))
+  test.setTimeout(240_000)
+  // A rebuild swapping in mid-check changes the bytes compared: check again on the settled site.
+  let site = ''
+  await expect(async () => {
+    site = await settledSite()
+    const br = await call(`${nginx.url}/`, { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(br.status).toBe(200)
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.body.equals(fs.readFileSync(path.join(site, 'index.html.br')))).toBe(true)
+    expect(br.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(br.headers['strict-transport-security']).toBe('max-age=31536000')
+    const direct = await fetch(`http://127.0.0.1:${E2E_PORT}/`)
+    for (const name of SITE_HEADERS) expect(br.headers[name], name).toBe(direct.headers.get(name))
 
-  const gz = await call(`${nginx.url}/`, { headers: { 'accept-encoding': 'gzip' } })
-  expect(gz.headers['content-encoding']).toBe('gzip')
-  expect(gz.body.equals(fs.readFileSync(path.join(currentSite(), 'index.html.gz')))).toBe(true)
+    const gz = await call(`${nginx.url}/`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.body.equals(fs.readFileSync(path.join(site, 'index.html.gz')))).toBe(true)
+    expect(currentSite()).toBe(site)
+  }).toPass({ timeout: 180_000 })
 
-  const asset = fs.readdirSync(path.join(currentSite(), '_astro')).find((f) => /\.(css|js)$/.test(f))
+  const asset = fs.readdirSync(path.join(site, '_astro')).find((f) => /\.(css|js)$/.test(f))
   expect(asset, 'a hashed asset in the build').toBeTruthy()
   const cached = await call(`${nginx.url}/_astro/${asset}`, { headers: { 'accept-encoding': 'br' } })
   expect(cached.status).toBe(200)

@@ -8,6 +8,7 @@ import { normalisePhone } from '../../../common/phone.ts'
 import { api } from '../api.ts'
 import { checkPhone } from '../checks.ts'
 import { focusLater } from '../format.ts'
+import { useHydrated } from '../useHydrated.ts'
 import { refresh, saveToken } from './householdState.ts'
 import '../booking.css'
 import './household.css'
@@ -17,6 +18,7 @@ type Sent = { sent: true; validMinutes: number; resendAfterSeconds: number }
 type Errors = { phone?: string; code?: string }
 
 export function VerifyPhone({ onVerified, idPrefix = 'hh' }: Props) {
+  const hydrated = useHydrated()
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [sentTo, setSentTo] = useState<string | null>(null)
@@ -80,64 +82,67 @@ export function VerifyPhone({ onVerified, idPrefix = 'hh' }: Props) {
 
   return (
     <form className="bk-form hh-verify" noValidate onSubmit={verify}>
-      <div className="bk-field">
-        <label className="bk-label" htmlFor={id('phone')}>
-          手机号
-        </label>
-        <div className="hh-row">
-          <input
-            id={id('phone')}
-            className="bk-input text-input"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={20}
-            value={phone}
-            onInput={(e) => {
-              setPhone(e.currentTarget.value)
-              if (sentTo) setSentTo(null)
-            }}
-            aria-invalid={errors.phone ? true : undefined}
-            aria-describedby={errors.phone ? id('phone-error') : undefined}
-          />
-          <button type="button" className="bk-button hh-send" disabled={busy || wait > 0} onClick={send}>
-            {wait > 0 ? `${wait} 秒后可重发` : sentTo ? '重新获取' : '获取验证码'}
-          </button>
-        </div>
-        {errors.phone && (
-          <p className="bk-error" id={id('phone-error')}>
-            {errors.phone}
-          </p>
-        )}
-      </div>
-      {sentTo && (
+      {!hydrated && <p className="note">验证表正在加载。如长时间无法填写，请刷新页面。</p>}
+      <fieldset className="bk-fieldset" disabled={!hydrated}>
         <div className="bk-field">
-          <label className="bk-label" htmlFor={id('code')}>
-            短信验证码
+          <label className="bk-label" htmlFor={id('phone')}>
+            手机号
           </label>
-          <input
-            id={id('code')}
-            ref={codeInput}
-            className="bk-input text-input hh-code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={f.code.length}
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value)}
-            aria-invalid={errors.code ? true : undefined}
-            aria-describedby={[id('code-hint'), errors.code && id('code-error')].filter(Boolean).join(' ')}
-          />
-          <p className="bk-hint" id={id('code-hint')}>
-            验证码已发送，5 分钟内有效，最多可输入 5 次。
-          </p>
-          {errors.code && (
-            <p className="bk-error" id={id('code-error')}>
-              {errors.code}
+          <div className="hh-row">
+            <input
+              id={id('phone')}
+              className="bk-input text-input"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={20}
+              value={phone}
+              onInput={(e) => {
+                setPhone(e.currentTarget.value)
+                if (sentTo) setSentTo(null)
+              }}
+              aria-invalid={errors.phone ? true : undefined}
+              aria-describedby={errors.phone ? id('phone-error') : undefined}
+            />
+            <button type="button" className="bk-button hh-send" disabled={busy || wait > 0} onClick={send}>
+              {wait > 0 ? `${wait} 秒后可重发` : sentTo ? '重新获取' : '获取验证码'}
+            </button>
+          </div>
+          {errors.phone && (
+            <p className="bk-error" id={id('phone-error')}>
+              {errors.phone}
             </p>
           )}
         </div>
-      )}
+        {sentTo && (
+          <div className="bk-field">
+            <label className="bk-label" htmlFor={id('code')}>
+              短信验证码
+            </label>
+            <input
+              id={id('code')}
+              ref={codeInput}
+              className="bk-input text-input hh-code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={f.code.length}
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+              aria-invalid={errors.code ? true : undefined}
+              aria-describedby={[id('code-hint'), errors.code && id('code-error')].filter(Boolean).join(' ')}
+            />
+            <p className="bk-hint" id={id('code-hint')}>
+              验证码已发送，5 分钟内有效，最多可输入 5 次。
+            </p>
+            {errors.code && (
+              <p className="bk-error" id={id('code-error')}>
+                {errors.code}
+              </p>
+            )}
+          </div>
+        )}
+      </fieldset>
       <div className="bk-alert-box" role="alert">
         {alert && <p className="bk-alert">{alert}</p>}
       </div>

@@ -2,13 +2,14 @@
  * '我的社区也想听' on a course page: a parent names their street and community (and phone, one signal per phone per
  * course) so the federation sees where a course is wanted. Closed until tapped; the community list loads then.
  */
-import { type FormEvent, useEffect, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { streets } from '../../../common/district.ts'
 import { orderFields } from '../../../common/orders/fields.ts'
 import { normalisePhone } from '../../../common/phone.ts'
 import { api } from '../api.ts'
 import { checkPhone } from '../checks.ts'
 import { focusLater } from '../format.ts'
+import { useHydrated } from '../useHydrated.ts'
 import { communitiesOf, useOrderOptions } from './useOrderOptions.ts'
 import '../booking.css'
 import './order.css'
@@ -18,8 +19,7 @@ type Field = 'street' | 'community' | 'phone'
 export default function WantToHear({ courseId }: { courseId: string }) {
   const [open, setOpen] = useState(false)
   // Until the island runs, the button (rendered at build time) could not open anything.
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
+  const hydrated = useHydrated()
   const [street, setStreet] = useState('')
   const [community, setCommunity] = useState('')
   const [phone, setPhone] = useState('')
