@@ -131,7 +131,8 @@ test('proxies the API with nginx’s request id, answers health checks and refus
   expect(JSON.parse(api.body.toString()).docs).toHaveLength(1)
   const rid = api.headers['x-request-id'] as string
   expect(rid).toMatch(/^[0-9a-f]{32}$/) // nginx's $request_id, taken over by the platform (TRUST_PROXY)
-  expect(nginx.accessLog()).toContain(`rid=${rid}`)
+  // nginx writes the log line once the request is done, which may be just after the client has its answer.
+  await expect.poll(() => nginx.accessLog()).toContain(`rid=${rid}`)
   expect((await call(`${nginx.url}/healthz`)).body.toString()).toBe('ok')
   const ready = await call(`${nginx.url}/readyz`)
   expect([ready.status, ready.body.toString()]).toEqual([200, 'ok'])
