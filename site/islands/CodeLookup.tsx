@@ -15,8 +15,10 @@ import {
 import { CODE_LENGTH, normaliseBookingCode } from '../../common/booking/code.ts'
 import { normalisePhone } from '../../common/phone.ts'
 import { type Check, problemsText } from './checks.ts'
+import { ErrorText } from './FormFields.tsx'
 import { focusLater } from './format.ts'
 import { type LookupErrors, type LookupField, lookupFieldOrder, validateLookup } from './lookupForm.ts'
+import { useHydrated } from './useHydrated.ts'
 
 /** The code and phone that find a booking or an order: what the lookup API receives. */
 export type LookupOwner = { code: string; phone: string }
@@ -28,12 +30,11 @@ export type LookupOwner = { code: string; phone: string }
  * told otherwise.
  */
 export function useCodeLookup(prefix: string, codeCheck?: Check<string>) {
-  const [hydrated, setHydrated] = useState(false)
+  const hydrated = useHydrated()
   const [code, setCode] = useState('')
   const [phone, setPhone] = useState('')
   const [errors, setErrors] = useState<LookupErrors>({})
   useEffect(() => {
-    setHydrated(true)
     try {
       const fromUrl = new URLSearchParams(window.location.search).get('code')
       if (fromUrl) setCode(normaliseBookingCode(fromUrl).slice(0, CODE_LENGTH))
@@ -160,11 +161,7 @@ export function CodeLookupForm({
                 <p className="bk-hint" id={`${id}-hint`}>
                   {fields[field].hint}
                 </p>
-                {errors[field] && (
-                  <p className="bk-error" id={`${id}-error`}>
-                    {errors[field]}
-                  </p>
-                )}
+                <ErrorText id={`${id}-error`} message={errors[field]} />
               </div>
             )
           })}

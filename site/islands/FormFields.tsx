@@ -12,13 +12,18 @@ type FieldErrors = Partial<Record<string, string>>
 export const describedBy = (errors: FieldErrors, field: FormField, hint?: string) =>
   [hint, errors[field] ? errorId(field) : undefined].filter(Boolean).join(' ') || undefined
 
-export function FieldError({ errors, field }: { errors: FieldErrors; field: FormField }) {
-  return errors[field] ? (
-    <p className="bk-error" id={errorId(field)}>
-      {errors[field]}
+/** A field's error under it, with the id its input is described by; nothing while there is none. */
+export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p className="bk-error" id={id}>
+      {message}
     </p>
   ) : null
 }
+
+export const FieldError = ({ errors, field }: { errors: FieldErrors; field: FormField }) => (
+  <ErrorText id={errorId(field)} message={errors[field]} />
+)
 
 type TextFieldProps = {
   field: FormField

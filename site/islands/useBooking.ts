@@ -20,6 +20,7 @@ import type { BookedResult } from './Confirmation.tsx'
 import { problemsText } from './checks.ts'
 import { focusLater } from './format.ts'
 import { type BookableSession, stateOf } from './sessionState.ts'
+import { useHydrated } from './useHydrated.ts'
 
 const initialValues = (sessions: BookableSession[]): BookingValues => {
   const firstOpen = sessions.find((s) => stateOf(s, undefined).open !== false) ?? sessions[0]
@@ -38,7 +39,7 @@ const initialValues = (sessions: BookableSession[]): BookingValues => {
 
 /** `invite`: the token of a session by invitation (its link's ?invite=), sent with every request about it. */
 export function useBooking(sessions: BookableSession[], invite?: string) {
-  const [hydrated, setHydrated] = useState(false)
+  const hydrated = useHydrated()
   const [live, setLive] = useState<Record<string, Availability>>({})
   const [values, setValues] = useState<BookingValues>(() => initialValues(sessions))
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -69,7 +70,6 @@ export function useBooking(sessions: BookableSession[], invite?: string) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on hydration
   useEffect(() => {
-    setHydrated(true)
     setValues((v) => ({ ...v, ...readDraft() }))
     void refresh(sessions.map((s) => s.id))
   }, [])

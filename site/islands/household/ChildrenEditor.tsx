@@ -7,6 +7,7 @@ import { householdFields as f } from '../../../common/household/fields.ts'
 import { childGrades } from '../../../common/household/grades.ts'
 import { privacyUrl } from '../../../common/urls.ts'
 import { problemsText } from '../checks.ts'
+import { ErrorText } from '../FormFields.tsx'
 import { focusLater } from '../format.ts'
 import {
   type ChildErrors,
@@ -126,12 +127,7 @@ export function ChildrenEditor() {
     return undefined
   }
 
-  const error = (field: ChildField) =>
-    errors[field] && (
-      <p className="bk-error" id={`hh-child-${field}-error`}>
-        {errors[field]}
-      </p>
-    )
+  const error = (field: ChildField) => <ErrorText id={`hh-child-${field}-error`} message={errors[field]} />
   const described = (field: ChildField) => (errors[field] ? `hh-child-${field}-error` : undefined)
 
   return (

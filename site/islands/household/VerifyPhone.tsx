@@ -7,6 +7,7 @@ import { householdFields as f } from '../../../common/household/fields.ts'
 import { normalisePhone } from '../../../common/phone.ts'
 import { api } from '../api.ts'
 import { checkPhone } from '../checks.ts'
+import { ErrorText } from '../FormFields.tsx'
 import { focusLater } from '../format.ts'
 import { useHydrated } from '../useHydrated.ts'
 import { refresh, saveToken } from './householdState.ts'
@@ -108,11 +109,7 @@ export function VerifyPhone({ onVerified, idPrefix = 'hh' }: Props) {
               {wait > 0 ? `${wait} 秒后可重发` : sentTo ? '重新获取' : '获取验证码'}
             </button>
           </div>
-          {errors.phone && (
-            <p className="bk-error" id={id('phone-error')}>
-              {errors.phone}
-            </p>
-          )}
+          <ErrorText id={id('phone-error')} message={errors.phone} />
         </div>
         {sentTo && (
           <div className="bk-field">
@@ -135,11 +132,7 @@ export function VerifyPhone({ onVerified, idPrefix = 'hh' }: Props) {
             <p className="bk-hint" id={id('code-hint')}>
               验证码已发送，5 分钟内有效，最多可输入 5 次。
             </p>
-            {errors.code && (
-              <p className="bk-error" id={id('code-error')}>
-                {errors.code}
-              </p>
-            )}
+            <ErrorText id={id('code-error')} message={errors.code} />
           </div>
         )}
       </fieldset>

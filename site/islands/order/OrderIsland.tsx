@@ -14,6 +14,7 @@ import { errorId, fieldId } from '../bookingForm.ts'
 import { problemsText } from '../checks.ts'
 import { AlertBox, describedBy, FieldError, Group, phoneInput, SelectField, TextField } from '../FormFields.tsx'
 import { focusLater } from '../format.ts'
+import { useHydrated } from '../useHydrated.ts'
 import {
   addDays,
   emptyOrder,
@@ -69,7 +70,7 @@ function Chips({ field, legend, errors, options, value, onChange }: ChipsProps) 
 type Submitted = { code: string; stateLabel: string; firstResponseDueAt: string }
 
 export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
-  const [hydrated, setHydrated] = useState(false)
+  const hydrated = useHydrated()
   const [values, setValues] = useState<OrderValues>(emptyOrder())
   const [errors, setErrors] = useState<OrderErrors>({})
   const [formError, setFormError] = useState('')
@@ -81,7 +82,6 @@ export default function OrderIsland({ courses }: { courses: OrderCourse[] }) {
   const options = useOrderOptions()
 
   useEffect(() => {
-    setHydrated(true)
     try {
       const wanted = new URLSearchParams(window.location.search).get('course')?.toUpperCase()
       const course = courses.find((c) => c.code === wanted)

@@ -20,7 +20,7 @@ import {
   useCodeLookup,
 } from '../CodeLookup.tsx'
 import { checkCodeWith } from '../checks.ts'
-import { AlertBox } from '../FormFields.tsx'
+import { AlertBox, ErrorText } from '../FormFields.tsx'
 import { focusLater, formatDateTime, sessionTime } from '../format.ts'
 import '../booking.css'
 import './order.css'
@@ -91,11 +91,7 @@ function ReasonForm({
             {hint}
           </p>
         )}
-        {error && (
-          <p className="bk-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+        <ErrorText id={`${id}-error`} message={error} />
       </div>
       <div className="bk-actions">
         <button type="submit" className="bk-button bk-button--primary" disabled={busy}>
@@ -161,11 +157,7 @@ function RateForm({ busy, onSend }: { busy: boolean; onSend: (score: number, com
             </label>
           ))}
         </div>
-        {error && (
-          <p className="bk-error" id="ot-score-error">
-            {error}
-          </p>
-        )}
+        <ErrorText id="ot-score-error" message={error} />
       </fieldset>
       <div className="bk-field">
         <label className="bk-label" htmlFor="ot-comment">

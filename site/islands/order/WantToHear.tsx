@@ -8,6 +8,7 @@ import { orderFields } from '../../../common/orders/fields.ts'
 import { normalisePhone } from '../../../common/phone.ts'
 import { api } from '../api.ts'
 import { checkPhone } from '../checks.ts'
+import { ErrorText } from '../FormFields.tsx'
 import { focusLater } from '../format.ts'
 import { useHydrated } from '../useHydrated.ts'
 import { communitiesOf, useOrderOptions } from './useOrderOptions.ts'
@@ -91,12 +92,7 @@ export default function WantToHear({ courseId }: { courseId: string }) {
     'aria-invalid': errors[field] ? true : undefined,
     'aria-describedby': errors[field] ? `wh-${field}-error` : undefined,
   })
-  const error = (field: Field) =>
-    errors[field] ? (
-      <p className="bk-error" id={`wh-${field}-error`}>
-        {errors[field]}
-      </p>
-    ) : null
+  const error = (field: Field) => <ErrorText id={`wh-${field}-error`} message={errors[field]} />
 
   return (
     <form className="bk-form od-panel od-want" noValidate onSubmit={send} aria-label="我的社区也想听">
