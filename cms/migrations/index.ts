@@ -5,6 +5,7 @@ import * as migration_20261123_200414_lean_booking_writes from './20261123_20041
 import * as migration_20261205_233905_drop_autosave from './20261205_233905_drop_autosave';
 import * as migration_20261205_235132_auth_throttles from './20261205_235132_auth_throttles';
 import * as migration_20261206_033933_plan_2026 from './20261206_033933_plan_2026';
+import * as migration_20261206_172409_holiday_promotion_notice from './20261206_172409_holiday_promotion_notice';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261206_033933_plan_2026.up,
     down: migration_20261206_033933_plan_2026.down,
-    name: '20261206_033933_plan_2026'
+    name: '20261206_033933_plan_2026',
+  },
+  {
+    up: migration_20261206_172409_holiday_promotion_notice.up,
+    down: migration_20261206_172409_holiday_promotion_notice.down,
+    name: '20261206_172409_holiday_promotion_notice'
   },
 ];

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { processOutbox } from './outbox.ts'
+import { sendPendingMessages } from './pending.ts'
 
 const DEBOUNCE_MS = 250
 let timer: NodeJS.Timeout | undefined
@@ -16,7 +16,7 @@ export function kickNotifier(payload: Payload): void {
     timer = undefined
     if (inFlight) return kickNotifier(payload)
     inFlight = true
-    processOutbox(payload)
+    sendPendingMessages(payload)
       .catch((error) => payload.logger.error({ err: error, msg: 'notification outbox failed' }))
       .finally(() => {
         inFlight = false

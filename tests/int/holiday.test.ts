@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { holidayStore } from '../../cms/holiday/index.ts'
+import { tellPromotedHouseholds } from '../../cms/holiday/tellPromoted.ts'
 import { purgePersonalData } from '../../cms/jobs/purgePersonalData.ts'
+import type { SmsSender, SmsTemplate } from '../../cms/notifications/sms.ts'
+import { maskPhone } from '../../common/phone.ts'
 import { api } from '../helpers/api.ts'
 import { createHolidaySession, createHousehold, createWave, registerBody } from '../helpers/holiday.ts'
 import { startTestPayload, type TestPayload } from '../helpers/payload.ts'
@@ -174,7 +178,8 @@ describe('POST /api/holiday-registrations/register', () => {
 })
 
 describe('mine and cancel', () => {
-  it('lists only the household’s own registrations; cancelling moves the waitlist up in order', async () => {
+  it('lists only the household’s own registrations; cancelling moves the waitlist up in order and tells that household', async () => {
+    const logged = vi.spyOn(ctx.payload.logger, 'info')
     const { wave } = await createWave(ctx.payload)
     const s = await createHolidaySession(ctx.payload, wave.id, { capacity: 1, waitlistSize: 2 })
     type Family = Awaited<ReturnType<typeof createHousehold>>
@@ -216,6 +221,58 @@ describe('mine and cancel', () => {
     expect(mineB.json.registrations[0].status).toBe('confirmed')
     expect(mineC.json.registrations[0]).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
     expect([(await session(s.id)).confirmedCount, (await session(s.id)).waitlistedCount]).toEqual([1, 1])
+    // The cancellation sends the promoted household its message right away (to the log here: no SMS provider).
+    const toldPhones = () =>
+      logged.mock.calls
+        .map(([entry]) => String((entry as { msg?: string })?.msg ?? ''))
+        .filter((m) => m.includes('SMS'))
+    await vi.waitFor(() =>
+      expect(toldPhones().some((m) => m.includes(maskPhone(String(b.household.phone))))).toBe(true),
+    )
+    expect(toldPhones().some((m) => m.includes(maskPhone(String(c.household.phone))))).toBe(false)
+    const promoted = await ctx.payload.find({
+      collection: 'holiday-registrations',
+      where: { household: { equals: b.household.id } },
+      overrideAccess: true,
+    })
+    expect(promoted.docs[0]?.promotionNotifiedAt).toBeTruthy()
+    logged.mockRestore()
+  })
+
+  it('tells a promoted household once, with its code, and again on the next run when the SMS provider failed', async () => {
+    const { wave } = await createWave(ctx.payload)
+    const s = await createHolidaySession(ctx.payload, wave.id, { capacity: 1, waitlistSize: 1 })
+    const [first, next] = [await createHousehold(ctx.payload, 1), await createHousehold(ctx.payload, 1)]
+    const seat = await registerAs(first.token, [{ session: s.id, child: first.children[0]?.id as number }])
+    const waiting = await registerAs(next.token, [{ session: s.id, child: next.children[0]?.id as number }])
+    expect(waiting.json.results[0].status).toBe('waitlisted')
+    // Cancelled in the store itself: no request, so nothing is sent until the job runs.
+    await holidayStore(ctx.payload).cancelByHousehold(seat.json.results[0].code, first.household.id, new Date())
+
+    const down: SmsSender = {
+      channel: 'down',
+      send: async () => {
+        throw new Error('provider unreachable')
+      },
+    }
+    expect(await tellPromotedHouseholds(ctx.payload, down)).toBe(0)
+    const sent: { phone: string; text: string; template?: SmsTemplate }[] = []
+    const up: SmsSender = {
+      channel: 'up',
+      send: async (phone, text, template) => void sent.push({ phone, text, template }),
+    }
+    expect(await tellPromotedHouseholds(ctx.payload, up)).toBe(1)
+    expect(await tellPromotedHouseholds(ctx.payload, up)).toBe(0)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.phone).toBe(next.household.phone)
+    expect(sent[0]?.text).toContain(`“${s.title}”已有空位，现已转为正式报名`)
+    expect(sent[0]?.text).toContain(waiting.json.results[0].code)
+    expect(sent[0]?.template).toMatchObject({
+      name: 'promoted',
+      params: { course: s.title, code: waiting.json.results[0].code },
+    })
+    // A child's name is never in a message under the federation's signature.
+    expect(sent[0]?.text).not.toContain('测试孩子')
   })
 
   it('refuses cancelling a confirmed seat after the deadline', async () => {

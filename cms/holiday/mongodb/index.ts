@@ -9,6 +9,7 @@ import {
   type AttendanceWrite,
   type ChildRow,
   type HolidayStore,
+  type PromotionToTell,
   type RegisterOutcome,
   type RegisterWrite,
   type RegistrationStatus,
@@ -327,6 +328,41 @@ export class MongoHolidayStore implements HolidayStore {
       { $sort: { _id: 1 } },
     ])
     return rows.map((r) => ({ day: r._id, present: r.present, absent: r.absent }))
+  }
+
+  async claimPromotions(limit: number, now: Date) {
+    const claimed: PromotionToTell[] = []
+    // One document at a time: findOneAndUpdate claims it atomically, whichever process asks first.
+    while (claimed.length < limit) {
+      const doc = await this.registrations
+        .findOneAndUpdate(
+          {
+            status: 'confirmed',
+            promotedAt: { $ne: null },
+            promotionNotifiedAt: null,
+            household: { $ne: null },
+          },
+          { $set: { promotionNotifiedAt: now } },
+          { sort: QUEUE_ORDER, timestamps: false },
+        )
+        .lean<Doc>()
+      if (!doc) break
+      claimed.push({
+        id: String(doc._id),
+        code: String(doc.code),
+        sessionId: String(doc.session),
+        householdId: String(doc.household),
+      })
+    }
+    return claimed
+  }
+
+  async releasePromotion(registrationId: DocId) {
+    await this.registrations.updateOne(
+      { _id: objectId(registrationId) },
+      { $set: { promotionNotifiedAt: null } },
+      { timestamps: false },
+    )
   }
 
   async anonymise(endedBefore: Date, now: Date) {

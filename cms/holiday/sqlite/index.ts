@@ -254,6 +254,35 @@ export class SqliteHolidayStore implements HolidayStore {
     return rows.map((r) => ({ day: String(r.day), present: Number(r.present), absent: Number(r.absent) }))
   }
 
+  async claimPromotions(limit: number, now: Date) {
+    const rows = await this.db.write(() =>
+      this.db.all(
+        `UPDATE holiday_registrations SET promotion_notified_at = :now
+         WHERE id IN (
+           SELECT id FROM holiday_registrations
+           WHERE status = 'confirmed' AND promoted_at IS NOT NULL AND promotion_notified_at IS NULL
+             AND household_id IS NOT NULL
+           ORDER BY id LIMIT :limit)
+         RETURNING id, code, session_id, household_id`,
+        { now: now.toISOString(), limit },
+      ),
+    )
+    return rows.map((r) => ({
+      id: Number(r.id),
+      code: String(r.code),
+      sessionId: Number(r.session_id),
+      householdId: Number(r.household_id),
+    }))
+  }
+
+  async releasePromotion(registrationId: DocId) {
+    await this.db.write(() =>
+      this.db.run(`UPDATE holiday_registrations SET promotion_notified_at = NULL WHERE id = :id`, {
+        id: Number(registrationId),
+      }),
+    )
+  }
+
   anonymise(endedBefore: Date, now: Date) {
     return this.db.write(() =>
       this.db.run(

@@ -50,6 +50,9 @@ export type RegisterOutcome =
   /** The drawn code exists already: nothing written, draw again. */
   | { kind: 'code-taken' }
 
+/** A waitlisted child moved into a seat, to be told to its household. */
+export type PromotionToTell = { id: DocId; code: string; sessionId: DocId; householdId: DocId }
+
 export type AttendanceStatus = 'present' | 'absent'
 
 export type AttendanceWrite = {
@@ -92,6 +95,12 @@ export interface HolidayStore {
   unmark(registrationId: DocId, day: string): Promise<boolean>
   /** Child-visits (人次) of a session: present marks per day. */
   visits(sessionId: DocId): Promise<{ day: string; present: number; absent: number }[]>
+  /**
+   * Claims up to `limit` promoted registrations whose household has not been told yet (marking them told), so that
+   * one process sends each message; `releasePromotion` hands one back when its message could not be sent.
+   */
+  claimPromotions(limit: number, now: Date): Promise<PromotionToTell[]>
+  releasePromotion(registrationId: DocId): Promise<void>
   /** Removes the child and household from registrations of sessions that ended before `endedBefore`; counts stay. */
   anonymise(endedBefore: Date, now: Date): Promise<number>
 }

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { readJson, respond } from '../../../booking/http.ts'
 import { cancel, householdCtxFromToken, mine, register } from '../../../holiday/service.ts'
 import { householdCtx } from '../../../households/token.ts'
+import { kickNotifier } from '../../../notifications/kick.ts'
 
 /** The household-facing holiday API: Bearer household token, rate-limited, answers in Chinese, no other household's data. */
 export const publicRegistrationEndpoints: Endpoint[] = [
@@ -23,7 +24,10 @@ export const publicRegistrationEndpoints: Endpoint[] = [
     method: 'post',
     handler: respond(async (req) => {
       const ctx = await householdCtx(req)
-      return { body: await cancel(await readJson(req), ctx) }
+      const answer = await cancel(await readJson(req), ctx)
+      // A freed seat went to the next child on the waitlist: its household hears now, not at the next minute.
+      kickNotifier(req.payload)
+      return { body: answer }
     }),
   },
 ]

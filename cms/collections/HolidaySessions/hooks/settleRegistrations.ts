@@ -1,8 +1,15 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import { holidayStore } from '../../../holiday/index.ts'
+import { kickNotifier } from '../../../notifications/kick.ts'
 
-/** A staff save may raise the capacity (the waitlist moves up) and writes back stale counts: the store settles both. */
+/**
+ * A staff save may raise the capacity (the waitlist moves up; those households are told) and writes back stale
+ * counts: the store settles both.
+ */
 export const settleRegistrations: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
-  if (operation === 'update') await holidayStore(req.payload).sessionSaved(doc.id, new Date(), req)
+  if (operation === 'update') {
+    await holidayStore(req.payload).sessionSaved(doc.id, new Date(), req)
+    kickNotifier(req.payload)
+  }
   return doc
 }
