@@ -2549,6 +2549,10 @@ export interface SiteSetting {
    * Counted on the official holiday and make-up working-day calendar; applies to new orders
    */
   firstResponseWorkingDays: number;
+  /**
+   * An unanswered offer lapses, the order goes back to scheduling and the dispatcher is told; applies to offers sent after the change
+   */
+  offerExpiryHours: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2628,6 +2632,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   privacyNotice?: T;
   minorsRules?: T;
   firstResponseWorkingDays?: T;
+  offerExpiryHours?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -23,8 +23,8 @@ import type { OfferStatus } from './orderFields.ts'
 import type { SessionVisibility } from './sessionFields.ts'
 import { renderDispatcherNotice, renderOfferMessage } from './templates.ts'
 
-/** How long a lecturer has to answer an offer. */
-export const OFFER_HOURS = 48
+/** How long a lecturer has to answer an offer unless the site settings say otherwise. */
+const DEFAULT_OFFER_HOURS = 48
 const HOUR_MS = 60 * 60 * 1000
 const FIVE_MINUTES = 5 * 60 * 1000
 const MAX_SESSION_HOURS = 8
@@ -146,6 +146,7 @@ export async function sendOffer(payload: Payload, input: SendOfferInput) {
     const why = busy.find((c) => String(c.id) === String(input.lecturerId))?.why ?? '不教授该课程'
     throw new OrderError('invalid_input', `不能邀请该讲师：${why}`, 'lecturer')
   }
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
   const month = shanghaiMonth(at.startsAt)
   const held = await commitmentStore(payload).hold({
     lecturer: chosen.id,
@@ -166,7 +167,7 @@ export async function sendOffer(payload: Payload, input: SendOfferInput) {
     )
   }
   const nonce = newNonce()
-  const expiresAt = new Date(now.getTime() + OFFER_HOURS * HOUR_MS)
+  const expiresAt = new Date(now.getTime() + (settings.offerExpiryHours ?? DEFAULT_OFFER_HOURS) * HOUR_MS)
   const offer: Offer = {
     lecturer: chosen.id,
     status: 'pending',

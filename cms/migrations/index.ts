@@ -6,6 +6,7 @@ import * as migration_20261205_233905_drop_autosave from './20261205_233905_drop
 import * as migration_20261205_235132_auth_throttles from './20261205_235132_auth_throttles';
 import * as migration_20261206_033933_plan_2026 from './20261206_033933_plan_2026';
 import * as migration_20261206_172409_holiday_promotion_notice from './20261206_172409_holiday_promotion_notice';
+import * as migration_20261206_173316_offer_expiry_setting from './20261206_173316_offer_expiry_setting';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261206_172409_holiday_promotion_notice.up,
     down: migration_20261206_172409_holiday_promotion_notice.down,
-    name: '20261206_172409_holiday_promotion_notice'
+    name: '20261206_172409_holiday_promotion_notice',
+  },
+  {
+    up: migration_20261206_173316_offer_expiry_setting.up,
+    down: migration_20261206_173316_offer_expiry_setting.down,
+    name: '20261206_173316_offer_expiry_setting'
   },
 ];

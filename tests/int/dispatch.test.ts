@@ -308,6 +308,20 @@ describe('declines and expiry', () => {
     const late = await api('POST', '/api/course-orders/offer/answer', { token, answer: 'accept' })
     expect(late.status).toBe(409)
   })
+
+  it('gives the lecturer the hours the site settings name', async () => {
+    await ctx.payload.updateGlobal({ slug: 'site-settings', data: { offerExpiryHours: 24 }, overrideAccess: true })
+    try {
+      const order = await newOrder()
+      expect((await offer(order.id, lecturers.free, slot('09:00', '11:00', saturdayFrom(38)))).status).toBe(201)
+      expect(await expireOffers(ctx.payload, new Date(Date.now() + 23 * 3600 * 1000))).toBe(0)
+      expect(await expireOffers(ctx.payload, new Date(Date.now() + 25 * 3600 * 1000))).toBeGreaterThanOrEqual(1)
+      const stored = await ctx.payload.findByID({ collection: 'course-orders', id: order.id })
+      expect(stored.state).toBe('scheduling')
+    } finally {
+      await ctx.payload.updateGlobal({ slug: 'site-settings', data: { offerExpiryHours: 48 }, overrideAccess: true })
+    }
+  })
 })
 
 describe('invitation sessions', () => {

@@ -94,6 +94,21 @@ export const SiteSettings: GlobalConfig = {
                 ),
               },
             },
+            {
+              name: 'offerExpiryHours',
+              type: 'number',
+              required: true,
+              defaultValue: 48,
+              min: 2,
+              max: 168,
+              label: t('讲师答复时限（小时）', 'Lecturer answers an offer within (hours)'),
+              admin: {
+                description: t(
+                  '逾期未答复的邀请自动作废，点单回到“排期中”并提醒调度员；对之后发出的邀请生效',
+                  'An unanswered offer lapses, the order goes back to scheduling and the dispatcher is told; applies to offers sent after the change',
+                ),
+              },
+            },
           ],
         },
       ],
