@@ -1005,7 +1005,7 @@ export interface HolidayRegistration {
   child?: (number | null) | Child;
   idempotencyKey?: string | null;
   promotedAt?: string | null;
-  promotionNotifiedAt?: string | null;
+  householdToldAt?: string | null;
   cancelledAt?: string | null;
   cancelReason?: string | null;
   anonymisedAt?: string | null;
@@ -2158,7 +2158,7 @@ export interface HolidayRegistrationsSelect<T extends boolean = true> {
   child?: T;
   idempotencyKey?: T;
   promotedAt?: T;
-  promotionNotifiedAt?: T;
+  householdToldAt?: T;
   cancelledAt?: T;
   cancelReason?: T;
   anonymisedAt?: T;

@@ -66,6 +66,9 @@ export function sessionSpan(days: SessionDay[]): { startsAt: string; endsAt: str
 }
 
 /** Parents cancel a confirmed seat until this many hours before the first day starts, unless the wave says otherwise. */
+/** The reason on registrations cancelled because staff cancelled their session (households cancel without one). */
+export const SESSION_CANCELLED_REASON = '活动已取消'
+
 export const DEFAULT_CANCELLATION_HOURS = 24
 
 export function cancellationDeadline(startsAt: string, hoursBefore?: number | null): string {

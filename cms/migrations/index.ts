@@ -5,7 +5,7 @@ import * as migration_20261123_200414_lean_booking_writes from './20261123_20041
 import * as migration_20261205_233905_drop_autosave from './20261205_233905_drop_autosave';
 import * as migration_20261205_235132_auth_throttles from './20261205_235132_auth_throttles';
 import * as migration_20261206_033933_plan_2026 from './20261206_033933_plan_2026';
-import * as migration_20261206_172409_holiday_promotion_notice from './20261206_172409_holiday_promotion_notice';
+import * as migration_20261206_172409_holiday_household_told from './20261206_172409_holiday_household_told';
 import * as migration_20261206_173316_offer_expiry_setting from './20261206_173316_offer_expiry_setting';
 
 export const migrations = [
@@ -45,9 +45,9 @@ export const migrations = [
     name: '20261206_033933_plan_2026',
   },
   {
-    up: migration_20261206_172409_holiday_promotion_notice.up,
-    down: migration_20261206_172409_holiday_promotion_notice.down,
-    name: '20261206_172409_holiday_promotion_notice',
+    up: migration_20261206_172409_holiday_household_told.up,
+    down: migration_20261206_172409_holiday_household_told.down,
+    name: '20261206_172409_holiday_household_told',
   },
   {
     up: migration_20261206_173316_offer_expiry_setting.up,

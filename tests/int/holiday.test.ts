@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { holidayStore } from '../../cms/holiday/index.ts'
-import { tellPromotedHouseholds } from '../../cms/holiday/tellPromoted.ts'
+import { tellHouseholdsOfChanges } from '../../cms/holiday/tellHouseholds.ts'
 import { purgePersonalData } from '../../cms/jobs/purgePersonalData.ts'
 import type { SmsSender, SmsTemplate } from '../../cms/notifications/sms.ts'
 import { maskPhone } from '../../common/phone.ts'
@@ -235,7 +235,7 @@ describe('mine and cancel', () => {
       where: { household: { equals: b.household.id } },
       overrideAccess: true,
     })
-    expect(promoted.docs[0]?.promotionNotifiedAt).toBeTruthy()
+    expect(promoted.docs[0]?.householdToldAt).toBeTruthy()
     logged.mockRestore()
   })
 
@@ -255,14 +255,14 @@ describe('mine and cancel', () => {
         throw new Error('provider unreachable')
       },
     }
-    expect(await tellPromotedHouseholds(ctx.payload, down)).toBe(0)
+    expect(await tellHouseholdsOfChanges(ctx.payload, down)).toBe(0)
     const sent: { phone: string; text: string; template?: SmsTemplate }[] = []
     const up: SmsSender = {
       channel: 'up',
       send: async (phone, text, template) => void sent.push({ phone, text, template }),
     }
-    expect(await tellPromotedHouseholds(ctx.payload, up)).toBe(1)
-    expect(await tellPromotedHouseholds(ctx.payload, up)).toBe(0)
+    expect(await tellHouseholdsOfChanges(ctx.payload, up)).toBe(1)
+    expect(await tellHouseholdsOfChanges(ctx.payload, up)).toBe(0)
     expect(sent).toHaveLength(1)
     expect(sent[0]?.phone).toBe(next.household.phone)
     expect(sent[0]?.text).toContain(`“${s.title}”已有空位，现已转为正式报名`)
@@ -273,6 +273,38 @@ describe('mine and cancel', () => {
     })
     // A child's name is never in a message under the federation's signature.
     expect(sent[0]?.text).not.toContain('测试孩子')
+  })
+
+  it('cancels every registration of a session staff cancel, and tells each household once', async () => {
+    const logged = vi.spyOn(ctx.payload.logger, 'info')
+    const { wave } = await createWave(ctx.payload)
+    const s = await createHolidaySession(ctx.payload, wave.id, { capacity: 1, waitlistSize: 1 })
+    const [seated, waiting] = [await createHousehold(ctx.payload, 1), await createHousehold(ctx.payload, 1)]
+    for (const f of [seated, waiting])
+      await registerAs(f.token, [{ session: s.id, child: f.children[0]?.id as number }])
+
+    await ctx.payload.update({ collection: 'holiday-sessions', id: s.id, data: { status: 'cancelled' } })
+    const mine = await api('GET', '/api/holiday-registrations/mine', undefined, { headers: bearer(waiting.token) })
+    expect(mine.json.registrations[0]).toMatchObject({ status: 'cancelled', session: { status: 'cancelled' } })
+    const stored = await ctx.payload.find({
+      collection: 'holiday-registrations',
+      where: { session: { equals: s.id } },
+      overrideAccess: true,
+    })
+    expect(stored.docs.map((r) => [r.status, r.cancelReason])).toEqual([
+      ['cancelled', '活动已取消'],
+      ['cancelled', '活动已取消'],
+    ])
+    expect([(await session(s.id)).confirmedCount, (await session(s.id)).waitlistedCount]).toEqual([0, 0])
+    // Both households hear of it right after the save (to the log here), and only once.
+    const told = (phone: unknown) =>
+      logged.mock.calls.filter(([entry]) => String((entry as { msg?: string })?.msg).includes(maskPhone(String(phone))))
+    await vi.waitFor(() => {
+      expect(told(seated.household.phone)).toHaveLength(1)
+      expect(told(waiting.household.phone)).toHaveLength(1)
+    })
+    expect(await tellHouseholdsOfChanges(ctx.payload)).toBe(0)
+    logged.mockRestore()
   })
 
   it('refuses cancelling a confirmed seat after the deadline', async () => {

@@ -88,7 +88,7 @@ export const HolidayRegistrations: CollectionConfig = {
       admin: { readOnly: true, hidden: true },
     },
     readOnlyDate('promotedAt', t('候补转正时间', 'Promoted at')),
-    readOnlyDate('promotionNotifiedAt', t('转正通知时间', 'Promotion message sent')),
+    readOnlyDate('householdToldAt', t('已短信通知家庭', 'Household told by SMS')),
     readOnlyDate('cancelledAt', t('取消时间', 'Cancelled at')),
     {
       name: 'cancelReason',

@@ -4,12 +4,13 @@ import { type Doc, MongoConnection, objectId } from '../../booking/mongodb/conne
 import { MongoRateLimitStore } from '../../booking/mongodb/rateLimits.ts'
 import type { DocId } from '../../booking/schemas.ts'
 import type { Within } from '../../booking/store.ts'
+import { SESSION_CANCELLED_REASON } from '../rules.ts'
 import {
   ACTIVE,
   type AttendanceWrite,
+  type ChangeToTell,
   type ChildRow,
   type HolidayStore,
-  type PromotionToTell,
   type RegisterOutcome,
   type RegisterWrite,
   type RegistrationStatus,
@@ -284,6 +285,20 @@ export class MongoHolidayStore implements HolidayStore {
     const id = objectId(sessionId)
     if (!id) return
     await this.tx.transaction(async (session) => {
+      if (await this.sessionsModel.exists({ _id: id, status: 'cancelled' }).session(session)) {
+        await this.registrations.updateMany(
+          { session: id, status: { $in: ACTIVE } },
+          {
+            $set: {
+              status: 'cancelled',
+              cancelledAt: now,
+              cancelReason: SESSION_CANCELLED_REASON,
+              householdToldAt: null,
+            },
+          },
+          { session },
+        )
+      }
       await this.promote(id, now, session)
       await this.recount(id, session)
     }, within)
@@ -330,25 +345,28 @@ export class MongoHolidayStore implements HolidayStore {
     return rows.map((r) => ({ day: r._id, present: r.present, absent: r.absent }))
   }
 
-  async claimPromotions(limit: number, now: Date) {
-    const claimed: PromotionToTell[] = []
+  async claimChangesToTell(limit: number, now: Date) {
+    const claimed: ChangeToTell[] = []
     // One document at a time: findOneAndUpdate claims it atomically, whichever process asks first.
     while (claimed.length < limit) {
       const doc = await this.registrations
         .findOneAndUpdate(
           {
-            status: 'confirmed',
-            promotedAt: { $ne: null },
-            promotionNotifiedAt: null,
+            householdToldAt: null,
             household: { $ne: null },
+            $or: [
+              { status: 'confirmed', promotedAt: { $ne: null } },
+              { status: 'cancelled', cancelReason: { $ne: null } },
+            ],
           },
-          { $set: { promotionNotifiedAt: now } },
+          { $set: { householdToldAt: now } },
           { sort: QUEUE_ORDER, timestamps: false },
         )
         .lean<Doc>()
       if (!doc) break
       claimed.push({
         id: String(doc._id),
+        kind: doc.status === 'cancelled' ? 'cancelled' : 'promoted',
         code: String(doc.code),
         sessionId: String(doc.session),
         householdId: String(doc.household),
@@ -357,10 +375,10 @@ export class MongoHolidayStore implements HolidayStore {
     return claimed
   }
 
-  async releasePromotion(registrationId: DocId) {
+  async releaseChange(registrationId: DocId) {
     await this.registrations.updateOne(
       { _id: objectId(registrationId) },
-      { $set: { promotionNotifiedAt: null } },
+      { $set: { householdToldAt: null } },
       { timestamps: false },
     )
   }

@@ -1,9 +1,12 @@
+import { SESSION_CANCELLED_REASON } from '../rules.ts'
+
 /**
  * What SQLite enforces for holiday registrations beyond Payload's tables (installed on every start, idempotent):
  * - one active registration per child and session: a partial unique index;
  * - the session's counts equal its registrations: BEFORE triggers add and subtract in the changing statement;
  * - a released seat goes to the waitlist in id order (the order SQLite serialised the inserts), in the same
  *   statement that released it, and so does a raised capacity;
+ * - a session cancelled by staff cancels its active registrations;
  * - one attendance row per registration and day.
  */
 
@@ -49,6 +52,13 @@ export const holidayDdl: string[] = [
    WHEN OLD.status = 'confirmed' AND NEW.status = 'cancelled' BEGIN ${promote('NEW.session_id')} END`,
   `CREATE TRIGGER fujia_holiday_capacity_changed AFTER UPDATE OF capacity, status ON holiday_sessions
    BEGIN ${promote('NEW.id')} END`,
+  // Registrations end with their session; their households are told (cms/holiday/tellHouseholds.ts).
+  `CREATE TRIGGER fujia_holiday_session_cancelled AFTER UPDATE OF status ON holiday_sessions
+   WHEN NEW.status = 'cancelled' AND OLD.status IS NOT 'cancelled' BEGIN
+     UPDATE holiday_registrations SET status = 'cancelled', cancelled_at = ${NOW},
+       cancel_reason = '${SESSION_CANCELLED_REASON}', household_told_at = NULL, updated_at = ${NOW}
+     WHERE session_id = NEW.id AND status IN ('confirmed', 'waitlisted');
+   END`,
   // A Payload save writes back the counts its form loaded; the triggers above never touch updated_at.
   `CREATE TRIGGER fujia_holiday_counts_guard AFTER UPDATE OF confirmed_count, waitlisted_count ON holiday_sessions
    WHEN NEW.updated_at IS NOT OLD.updated_at BEGIN ${recount('id = NEW.id')}; END`,

@@ -3,6 +3,7 @@ import { type Row, SqliteConnection } from '../../booking/sqlite/connection.ts'
 import { SqliteRateLimitStore } from '../../booking/sqlite/rateLimits.ts'
 import type {
   AttendanceWrite,
+  ChangeToTell,
   ChildRow,
   HolidayStore,
   RegisterOutcome,
@@ -203,7 +204,7 @@ export class SqliteHolidayStore implements HolidayStore {
     )
   }
 
-  /** The save's own UPDATE fired the capacity and counts-guard triggers (ddl.ts) under the same lock. */
+  /** The save's own UPDATE fired the capacity, cancellation and counts-guard triggers (ddl.ts) under the same lock. */
   async sessionSaved() {}
 
   async mark(w: AttendanceWrite) {
@@ -254,30 +255,33 @@ export class SqliteHolidayStore implements HolidayStore {
     return rows.map((r) => ({ day: String(r.day), present: Number(r.present), absent: Number(r.absent) }))
   }
 
-  async claimPromotions(limit: number, now: Date) {
+  async claimChangesToTell(limit: number, now: Date) {
     const rows = await this.db.write(() =>
       this.db.all(
-        `UPDATE holiday_registrations SET promotion_notified_at = :now
+        `UPDATE holiday_registrations SET household_told_at = :now
          WHERE id IN (
            SELECT id FROM holiday_registrations
-           WHERE status = 'confirmed' AND promoted_at IS NOT NULL AND promotion_notified_at IS NULL
-             AND household_id IS NOT NULL
+           WHERE household_told_at IS NULL AND household_id IS NOT NULL
+             AND ((status = 'confirmed' AND promoted_at IS NOT NULL) OR (status = 'cancelled' AND cancel_reason IS NOT NULL))
            ORDER BY id LIMIT :limit)
-         RETURNING id, code, session_id, household_id`,
+         RETURNING id, status, code, session_id, household_id`,
         { now: now.toISOString(), limit },
       ),
     )
-    return rows.map((r) => ({
-      id: Number(r.id),
-      code: String(r.code),
-      sessionId: Number(r.session_id),
-      householdId: Number(r.household_id),
-    }))
+    return rows.map(
+      (r): ChangeToTell => ({
+        id: Number(r.id),
+        kind: r.status === 'cancelled' ? 'cancelled' : 'promoted',
+        code: String(r.code),
+        sessionId: Number(r.session_id),
+        householdId: Number(r.household_id),
+      }),
+    )
   }
 
-  async releasePromotion(registrationId: DocId) {
+  async releaseChange(registrationId: DocId) {
     await this.db.write(() =>
-      this.db.run(`UPDATE holiday_registrations SET promotion_notified_at = NULL WHERE id = :id`, {
+      this.db.run(`UPDATE holiday_registrations SET household_told_at = NULL WHERE id = :id`, {
         id: Number(registrationId),
       }),
     )

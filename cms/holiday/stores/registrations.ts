@@ -50,8 +50,17 @@ export type RegisterOutcome =
   /** The drawn code exists already: nothing written, draw again. */
   | { kind: 'code-taken' }
 
-/** A waitlisted child moved into a seat, to be told to its household. */
-export type PromotionToTell = { id: DocId; code: string; sessionId: DocId; householdId: DocId }
+/**
+ * A change the platform made to a household's registration, to be told to it: a waitlisted child moved into a
+ * seat, or the registration cancelled with its session by staff.
+ */
+export type ChangeToTell = {
+  id: DocId
+  kind: 'promoted' | 'cancelled'
+  code: string
+  sessionId: DocId
+  householdId: DocId
+}
 
 export type AttendanceStatus = 'present' | 'absent'
 
@@ -87,7 +96,10 @@ export interface HolidayStore {
   waitlistPosition(registrationId: DocId): Promise<number | null>
   /** The household cancels: waitlisted any time, confirmed until the session's deadline. The waitlist moves up in order. */
   cancelByHousehold(code: string, householdId: DocId, now: Date): Promise<StoredRegistration | null>
-  /** A staff save of the session: promote into freed seats and recount. */
+  /**
+   * A staff save of the session: promote into freed seats and recount; a session set to cancelled cancels its
+   * active registrations (reason SESSION_CANCELLED_REASON), each to be told to its household.
+   */
   sessionSaved(sessionId: DocId, now: Date, within: Within): Promise<void>
   /** Records a child present or absent on one day of a confirmed registration; null if none matches or not a session day. */
   mark(write: AttendanceWrite): Promise<{ registrationId: DocId } | null>
@@ -96,11 +108,11 @@ export interface HolidayStore {
   /** Child-visits (人次) of a session: present marks per day. */
   visits(sessionId: DocId): Promise<{ day: string; present: number; absent: number }[]>
   /**
-   * Claims up to `limit` promoted registrations whose household has not been told yet (marking them told), so that
-   * one process sends each message; `releasePromotion` hands one back when its message could not be sent.
+   * Claims up to `limit` changes whose household has not been told yet (marking them told), so that one process
+   * sends each message; `releaseChange` hands one back when its message could not be sent.
    */
-  claimPromotions(limit: number, now: Date): Promise<PromotionToTell[]>
-  releasePromotion(registrationId: DocId): Promise<void>
+  claimChangesToTell(limit: number, now: Date): Promise<ChangeToTell[]>
+  releaseChange(registrationId: DocId): Promise<void>
   /** Removes the child and household from registrations of sessions that ended before `endedBefore`; counts stay. */
   anonymise(endedBefore: Date, now: Date): Promise<number>
 }

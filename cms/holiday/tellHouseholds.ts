@@ -11,12 +11,13 @@ import { holidayStore } from './index.ts'
 const BATCH = 50
 
 /**
- * Tells each household whose waitlisted child moved into a seat (a cancellation or a raised capacity promoted it
- * in the database), with the lectures' "promoted" template: session, first day, place, code, 我的报名. Claimed
- * before sending so that one process tells each; a message that could not be sent is handed back at the end
- * and retried on the next run. Returns the households told.
+ * Tells each household of a change the platform made to its child's registration, with the lectures' templates
+ * (session, first day, place, code, 我的报名): "promoted" when a waitlisted child moved into a seat (a
+ * cancellation or a raised capacity promoted it in the database), "cancelled" when staff cancelled the session.
+ * Claimed before sending so that one process tells each; a message that could not be sent is handed back at the
+ * end and retried on the next run. Returns the households told.
  */
-export async function tellPromotedHouseholds(
+export async function tellHouseholdsOfChanges(
   payload: Payload,
   sms: SmsSender = configuredSms(payload),
   now = new Date(),
@@ -25,15 +26,15 @@ export async function tellPromotedHouseholds(
   const unsent: DocId[] = []
   let told = 0
   for (;;) {
-    const claimed = await store.claimPromotions(BATCH, now)
+    const claimed = await store.claimChangesToTell(BATCH, now)
     if (!claimed.length) break
-    for (const promotion of claimed) {
+    for (const change of claimed) {
       try {
         const [session, household] = await Promise.all([
-          payload.findByID({ collection: 'holiday-sessions', id: promotion.sessionId, depth: 0, overrideAccess: true }),
+          payload.findByID({ collection: 'holiday-sessions', id: change.sessionId, depth: 0, overrideAccess: true }),
           payload.findByID({
             collection: 'households',
-            id: promotion.householdId,
+            id: change.householdId,
             depth: 0,
             overrideAccess: true,
             disableErrors: true,
@@ -41,8 +42,8 @@ export async function tellPromotedHouseholds(
         ])
         if (!household?.phone || !session.startsAt) continue
         const facts = {
-          kind: 'promoted' as const,
-          code: promotion.code,
+          kind: change.kind,
+          code: change.code,
           courseTitle: session.title,
           startsAt: session.startsAt,
           venue: placeText(session.venue),
@@ -51,12 +52,12 @@ export async function tellPromotedHouseholds(
         await sms.send(household.phone, renderMessage(facts), messageTemplate(facts))
         told++
       } catch (error) {
-        payload.logger.error({ err: error, msg: 'holiday promotion message not sent; retried on the next run' })
-        unsent.push(promotion.id)
+        payload.logger.error({ err: error, msg: 'holiday registration message not sent; retried on the next run' })
+        unsent.push(change.id)
       }
     }
   }
   // Handed back only now: claimed again within this run, a provider that is down would be asked forever.
-  for (const id of unsent) await store.releasePromotion(id)
+  for (const id of unsent) await store.releaseChange(id)
   return told
 }
