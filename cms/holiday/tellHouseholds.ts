@@ -6,6 +6,7 @@ import { env } from '../env.ts'
 import { configuredSms } from '../notifications/sms/index.ts'
 import type { SmsSender } from '../notifications/sms.ts'
 import { messageTemplate, renderMessage } from '../notifications/templates.ts'
+import type { HolidaySession } from '../payload-types.ts'
 import { holidayStore } from './index.ts'
 
 const BATCH = 50
@@ -24,6 +25,14 @@ export async function tellHouseholdsOfChanges(
 ): Promise<number> {
   const store = holidayStore(payload)
   const unsent: DocId[] = []
+  // A cancelled session tells all its households in one run: each session is read once.
+  const sessions = new Map<string, Promise<HolidaySession>>()
+  const sessionOf = (id: DocId) => {
+    const key = String(id)
+    if (!sessions.has(key))
+      sessions.set(key, payload.findByID({ collection: 'holiday-sessions', id, depth: 0, overrideAccess: true }))
+    return sessions.get(key) as Promise<HolidaySession>
+  }
   let told = 0
   for (;;) {
     const claimed = await store.claimChangesToTell(BATCH, now)
@@ -31,7 +40,7 @@ export async function tellHouseholdsOfChanges(
     for (const change of claimed) {
       try {
         const [session, household] = await Promise.all([
-          payload.findByID({ collection: 'holiday-sessions', id: change.sessionId, depth: 0, overrideAccess: true }),
+          sessionOf(change.sessionId),
           payload.findByID({
             collection: 'households',
             id: change.householdId,

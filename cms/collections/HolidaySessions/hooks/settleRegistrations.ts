@@ -3,8 +3,8 @@ import { holidayStore } from '../../../holiday/index.ts'
 import { kickNotifier } from '../../../notifications/kick.ts'
 
 /**
- * A staff save may raise the capacity (the waitlist moves up; those households are told) and writes back stale
- * counts: the store settles both.
+ * A staff save may raise the capacity (the waitlist moves up) or cancel the session (its registrations end), and
+ * writes back stale counts: the store settles all three, and the households affected are told.
  */
 export const settleRegistrations: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation === 'update') {
